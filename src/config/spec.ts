@@ -1,0 +1,79 @@
+/** How an app's instances get their ports (design §3 "Ports"). */
+export type PortSpec =
+  | { kind: 'none' }
+  | { kind: 'single'; port: number }
+  | { kind: 'range'; from: number; to: number }
+  | { kind: 'auto'; from: number; to: number };
+
+export type HealthCheckType = 'http' | 'tcp' | 'script';
+
+/** A normalised health check: every duration in milliseconds. */
+export interface HealthCheckSpec {
+  type: HealthCheckType;
+  /** http: the URL to GET; may contain ${PORT} and ${INSTANCE_ID}. */
+  url?: string;
+  /** script: a shell command; exit 0 means healthy. */
+  command?: string;
+  timeoutMs: number;
+  intervalMs: number;
+  /** Consecutive failures before the instance is unhealthy. */
+  retries: number;
+  /** Time after start during which failures do not count. */
+  graceMs: number;
+}
+
+/** The instance count as written: a number, "max" (CPUs) or -1 (CPUs - 1). */
+export type InstancesSetting = number | 'max';
+
+/** A fully validated and normalised app spec: every duration in ms, every size in bytes. */
+export interface AppSpec {
+  name: string;
+  /** The program, a script path, or (with `shell`) a shell command line. */
+  script: string;
+  args: string[];
+  /** Explicit interpreter (e.g. "python3"); undefined = chosen by the script's extension. */
+  interpreter?: string;
+  /** Run `script args` through /bin/sh -c. */
+  shell: boolean;
+  /** Absolute working directory. */
+  cwd: string;
+  /** As written by the user, kept so persistence and display show what was asked. */
+  instancesSetting: InstancesSetting;
+  /** The resolved instance count (>= 1). */
+  instances: number;
+  execMode: 'fork' | 'cluster';
+  port: PortSpec;
+  env: Record<string, string>;
+  instanceVar?: string;
+  mergeLogs: boolean;
+  autorestart: boolean;
+  maxRestarts: number;
+  minUptimeMs: number;
+  restartDelayMs: number;
+  /** Base delay of exponential backoff; 0 = off (use restartDelayMs). */
+  expBackoffRestartDelayMs: number;
+  killTimeoutMs: number;
+  killSignal: NodeJS.Signals;
+  maxMemoryBytes?: number;
+  cpuAffinity?: number[];
+  namespace: string;
+  healthCheck?: HealthCheckSpec;
+  /** Rotate a log file when it grows past this many bytes. */
+  logMaxBytes: number;
+  /** How many rotated files to keep (`out.log.1` … `out.log.N`). */
+  logRetain: number;
+}
+
+export const SPEC_DEFAULTS = {
+  autorestart: true,
+  maxRestarts: 16,
+  minUptimeMs: 1000,
+  restartDelayMs: 0,
+  expBackoffRestartDelayMs: 0,
+  killTimeoutMs: 1600,
+  killSignal: 'SIGTERM' as NodeJS.Signals,
+  namespace: 'default',
+  logMaxBytes: 10 * 1024 * 1024,
+  logRetain: 5,
+  health: { timeoutMs: 5000, intervalMs: 10_000, retries: 3, graceMs: 0 },
+} as const;
