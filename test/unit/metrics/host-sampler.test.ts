@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import os from 'node:os';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHostSampler } from '../../../src/supervisor/metrics/host-sampler.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function fakeHost(stat: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pmd-'));
+  dirs.push(dir);
+  fs.writeFileSync(path.join(dir, 'stat'), stat);
+  fs.writeFileSync(path.join(dir, 'meminfo'), 'MemTotal: 8000 kB\nMemFree: 1000 kB\nMemAvailable: 6000 kB\n');
+  return dir;
+}
+
+describe('createHostSampler', () => {
+  it('reports busy time since the previous sample over all cores, memory used and load', () => {
+    const dir = fakeHost('cpu  100 0 100 800 0 0 0 0 0 0\ncpu0 0\ncpu1 0\ncpu2 0\ncpu3 0\n');
+    const sampler = createHostSampler({ procRoot: dir, loadavg: () => [1.5, 1, 0.5] });
+    expect(sampler.sample()).toEqual({ cpu: 20, cpus: 4, memTotal: 8000 * 1024, memUsed: 2000 * 1024, load: [1.5, 1, 0.5] });
+    // +300 busy, +100 idle ticks.
+    fs.writeFileSync(path.join(dir, 'stat'), 'cpu  300 0 200 850 50 0 0 0 0 0\ncpu0 0\ncpu1 0\ncpu2 0\ncpu3 0\n');
+    expect(sampler.sample().cpu).toBeCloseTo(75);
+  });
+
+  it('reports 0 % when no tick passed between two samples', () => {
+    const sampler = createHostSampler({ procRoot: fakeHost('cpu  1 0 1 8 0 0 0 0 0 0\ncpu0 0\n') });
+    sampler.sample();
+    expect(sampler.sample().cpu).toBe(0);
+  });
+
+  it('reads plausible figures from the real /proc', () => {
+    const host = createHostSampler().sample();
+    expect(host.cpus).toBe(os.cpus().length);
+    expect(host.memTotal).toBeGreaterThan(64 * 1024 * 1024);
+    expect(host.memUsed).toBeGreaterThan(0);
+    expect(host.memUsed).toBeLessThan(host.memTotal);
+    expect(host.cpu).toBeGreaterThanOrEqual(0);
+    expect(host.cpu).toBeLessThanOrEqual(100);
+    expect(host.load).toHaveLength(3);
+  });
+});
