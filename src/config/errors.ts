@@ -5,6 +5,13 @@ export interface SourceLocation {
   column?: number;
 }
 
+/** One problem in a config: `message` is the full user-facing line (file, app, field, fix). */
+export interface ConfigProblem {
+  app?: string;
+  field?: string;
+  message: string;
+}
+
 /**
  * A config problem found before anything was started. `message` is the whole user-facing text:
  * what was wrong, where, and what to do.
@@ -14,14 +21,23 @@ export class ConfigError extends Error {
   readonly app: string | undefined;
   readonly field: string | undefined;
   readonly location: SourceLocation | undefined;
+  /** Every problem found, one per line of `message`; empty when the error is not a list. */
+  readonly problems: readonly ConfigProblem[];
 
   constructor(
     message: string,
-    details: { app?: string; field?: string; location?: SourceLocation; cause?: unknown } = {},
+    details: {
+      app?: string;
+      field?: string;
+      location?: SourceLocation;
+      problems?: readonly ConfigProblem[];
+      cause?: unknown;
+    } = {},
   ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.app = details.app;
     this.field = details.field;
     this.location = details.location;
+    this.problems = details.problems ?? [];
   }
 }
