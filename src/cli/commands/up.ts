@@ -1,0 +1,53 @@
+import { parseArgs } from 'node:util';
+import { loadConfigFile } from '../../config/index.js';
+import { pmdaemonHome } from '../../lib/home.js';
+import { Supervisor } from '../../supervisor/supervisor.js';
+import { instanceTransitions } from '../../supervisor/transitions.js';
+import { EXIT, UsageError } from '../exit-codes.js';
+import { formatTransition } from '../format-transition.js';
+import type { CliIo } from '../io.js';
+
+export const UP_USAGE = 'pmdaemon up <ecosystem file> [--only app1,app2]';
+
+/**
+ * Foreground mode (design §1 journey 5): runs every app of the file in this process, prints one
+ * line per state change, and stops everything gracefully on SIGINT or SIGTERM.
+ */
+export async function up(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, options: { only: { type: 'string' } }, allowPositionals: true });
+  const file = positionals[0];
+  if (!file || positionals.length > 1) throw new UsageError(`usage: ${UP_USAGE}`);
+  const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
+  const specs = await loadConfigFile(file, { ...(only ? { only } : {}) });
+
+  const supervisor = new Supervisor({ home: pmdaemonHome(io.env), baseEnv: io.env });
+  const unsubscribe = supervisor.store.subscribe((next, prev) => {
+    for (const t of instanceTransitions(prev, next)) io.stdout.write(formatTransition(t, new Date()) + '\n');
+  });
+  const stopped = waitForStopSignal(io, supervisor);
+  for (const spec of specs) await supervisor.addApp(spec);
+  await stopped;
+  unsubscribe();
+  return EXIT.ok;
+}
+
+function waitForStopSignal(io: CliIo, supervisor: Supervisor): Promise<void> {
+  return new Promise((resolve) => {
+    let stopping = false;
+    const onSignal = (signal: NodeJS.Signals): void => {
+      if (stopping) {
+        io.stderr.write(`pmdaemon: ${signal} again, exiting now\n`);
+        process.exit(EXIT.failure);
+      }
+      stopping = true;
+      io.stderr.write(`pmdaemon: ${signal}: stopping every instance gracefully (press Ctrl+C again to force)\n`);
+      void supervisor.shutdown().then(() => {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+        resolve();
+      });
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+}

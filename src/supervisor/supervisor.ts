@@ -1,0 +1,139 @@
+import type { AppSpec } from '../config/spec.js';
+import { systemClock, type Clock } from '../lib/clock.js';
+import { describePortInUse } from '../lib/port-holder.js';
+import { isPortFree } from '../lib/port-probe.js';
+import type { SupervisorContext } from './context.js';
+import { AppExistsError, InstanceRangeError, ScaleError, UnknownAppError } from './errors.js';
+import { HealthMonitor } from './health-monitor.js';
+import { InstanceLifecycle } from './instance-lifecycle.js';
+import { InstanceLogs } from './instance-logs.js';
+import { MetricsMonitor } from './metrics-monitor.js';
+import { createPortAssigner, type PortProbe } from './port-assigner.js';
+import { fixedPort } from './port-plan.js';
+import { processSpawner, type Spawner } from './spawner.js';
+import { createSupervisorStore, newInstance, withApp, withoutApp, type SupervisorStore } from './store.js';
+import type { AppState } from './types.js';
+
+export interface SupervisorOptions {
+  /** $PMDAEMON_HOME: logs go under `<home>/logs`. */
+  home: string;
+  clock?: Clock;
+  spawner?: Spawner;
+  /** The environment instances inherit (design §3); defaults to this process's. */
+  baseEnv?: NodeJS.ProcessEnv;
+  /** Metrics sample period; 0 turns sampling off. Default 1000 ms. */
+  metricsIntervalMs?: number;
+  portProbe?: PortProbe;
+}
+
+export interface Target {
+  instance?: number;
+}
+
+/** Runs apps as clusters of instances; every change lands in `store` (design §2). */
+export class Supervisor {
+  readonly store: SupervisorStore;
+  readonly logs: InstanceLogs;
+  private readonly lifecycle: InstanceLifecycle;
+  private readonly metrics: MetricsMonitor;
+  private readonly health: HealthMonitor;
+
+  constructor(options: SupervisorOptions) {
+    const clock = options.clock ?? systemClock;
+    this.store = createSupervisorStore(clock.now());
+    this.logs = new InstanceLogs(options.home, this.store);
+    const ctx: SupervisorContext = {
+      store: this.store,
+      clock,
+      spawner: options.spawner ?? processSpawner,
+      baseEnv: options.baseEnv ?? process.env,
+      logs: this.logs,
+      ports: createPortAssigner(this.store, options.portProbe ?? { isPortFree, describePortInUse }),
+    };
+    this.lifecycle = new InstanceLifecycle(ctx);
+    this.metrics = new MetricsMonitor(this.store, this.lifecycle, clock, options.metricsIntervalMs ?? 1000);
+    this.health = new HealthMonitor(this.store, this.lifecycle, clock, ctx.baseEnv);
+    this.metrics.start();
+  }
+
+  /** Registers an app and starts all its instances; resolves when each is online or failed. */
+  async addApp(spec: AppSpec): Promise<void> {
+    if (this.store.getState().apps[spec.name]) throw new AppExistsError(spec.name);
+    const instances = Array.from({ length: spec.instances }, (_, id) => newInstance(spec.name, id));
+    this.store.setState((s) => withApp(s, spec, instances), true);
+    await this.startApp(spec.name);
+  }
+
+  async startApp(name: string, target: Target = {}): Promise<void> {
+    await Promise.all(this.ids(name, target).map((id) => this.lifecycle.start(name, id)));
+  }
+
+  async stopApp(name: string, target: Target = {}): Promise<void> {
+    await Promise.all(this.ids(name, target).map((id) => this.lifecycle.stop(name, id)));
+  }
+
+  async restartApp(name: string, target: Target = {}): Promise<void> {
+    await Promise.all(this.ids(name, target).map((id) => this.lifecycle.restart(name, id)));
+  }
+
+  /** Stops every instance of the app and forgets it (its log files stay). */
+  async deleteApp(name: string): Promise<void> {
+    const ids = this.ids(name, {});
+    await Promise.all(ids.map((id) => this.lifecycle.remove(name, id)));
+    this.store.setState((s) => withoutApp(s, name), true);
+    this.logs.forget(name);
+  }
+
+  /** Moves the app to `count` instances; scaling down removes the highest ids first. */
+  async scale(name: string, count: number): Promise<void> {
+    const app = this.app(name);
+    if (!Number.isInteger(count) || count < 1) {
+      throw new ScaleError(`cannot scale "${name}" to ${count}: give a whole number of instances, at least 1 (use stop to stop them all)`);
+    }
+    const current = app.instances.length;
+    if (count > current) {
+      fixedPort(name, app.spec.port, count - 1); // throws when the range is too small, before anything changes
+      const added = Array.from({ length: count - current }, (_, k) => newInstance(name, current + k));
+      this.setApp({ ...app.spec, instances: count }, [...app.instances, ...added]);
+      await Promise.all(added.map((i) => this.lifecycle.start(name, i.id)));
+      return;
+    }
+    const removed = app.instances.slice(count).map((i) => i.id);
+    await Promise.all(removed.map((id) => this.lifecycle.remove(name, id)));
+    const now = this.app(name);
+    this.setApp({ ...now.spec, instances: count }, now.instances.slice(0, count));
+    this.store.setState((s) => ({ ...s, ports: { ...s.ports, [name]: (s.ports[name] ?? []).slice(0, count) } }), true);
+  }
+
+  /** Stops every instance of every app (kill_timeout honoured) and all monitoring. */
+  async shutdown(): Promise<void> {
+    this.metrics.stop();
+    this.health.stop();
+    const names = Object.keys(this.store.getState().apps);
+    await Promise.all(names.map((name) => this.stopApp(name)));
+    this.logs.closeAll();
+  }
+
+  /** Forces a metrics sample now (the periodic one keeps running). */
+  sampleMetrics(): void {
+    this.metrics.sampleOnce();
+  }
+
+  private app(name: string): AppState {
+    const { apps } = this.store.getState();
+    const app = apps[name];
+    if (!app) throw new UnknownAppError(name, Object.keys(apps));
+    return app;
+  }
+
+  private ids(name: string, target: Target): number[] {
+    const app = this.app(name);
+    if (target.instance === undefined) return app.instances.map((i) => i.id);
+    if (!app.instances[target.instance]) throw new InstanceRangeError(name, target.instance, app.instances.length);
+    return [target.instance];
+  }
+
+  private setApp(spec: AppSpec, instances: AppState['instances']): void {
+    this.store.setState((s) => withApp(s, spec, instances), true);
+  }
+}

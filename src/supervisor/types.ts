@@ -1,0 +1,77 @@
+import type { AppSpec } from '../config/spec.js';
+import type { HostMetrics } from './metrics/index.js';
+
+export type InstanceStatus = 'starting' | 'online' | 'stopping' | 'stopped' | 'errored' | 'waiting-restart';
+export type HealthStatus = 'unknown' | 'healthy' | 'unhealthy';
+
+/** Why an instance exited or was restarted (design §3 "Lifecycle"). */
+export type ExitReason = 'crash' | 'memory-limit' | 'unhealthy' | 'user' | 'spawn-failed';
+
+/** One recorded exit of an instance's process. */
+export interface ExitRecord {
+  at: number;
+  code: number | null;
+  signal: string | null;
+  reason: ExitReason;
+  /** Uptime of the process that exited, in ms. */
+  uptimeMs: number;
+  detail?: string;
+}
+
+export interface MetricSample {
+  at: number;
+  cpu: number;
+  memory: number;
+}
+
+export interface HealthResult {
+  at: number;
+  ok: boolean;
+  latencyMs: number;
+  message: string;
+}
+
+/** Runtime state of one instance: serialisable, replaced (never mutated) on change. */
+export interface InstanceState {
+  app: string;
+  id: number;
+  status: InstanceStatus;
+  /** What the operator wants: restarts only happen while this is 'running'. */
+  desired: 'running' | 'stopped';
+  pid?: number;
+  port?: number;
+  startedAt?: number;
+  /** Restarts performed by pmdaemon (crash, memory, health or user restart). */
+  restarts: number;
+  /** Unstable exits in a row (exit before min_uptime). */
+  unstableRestarts: number;
+  /** When in 'waiting-restart': the time the next start is due. */
+  restartAt?: number;
+  /** Why the instance is errored or was last restarted. */
+  reason?: string;
+  health: HealthStatus;
+  healthFailures: number;
+  lastHealth?: HealthResult;
+  cpu: number;
+  memory: number;
+  history: readonly MetricSample[];
+  exits: readonly ExitRecord[];
+}
+
+export interface AppState {
+  spec: AppSpec;
+  instances: readonly InstanceState[];
+}
+
+export type { HostMetrics } from './metrics/index.js';
+
+export interface SupervisorState {
+  apps: Readonly<Record<string, AppState>>;
+  /** Ports handed out, by app: index = instance id. Persisted so instances keep their ports. */
+  ports: Readonly<Record<string, readonly (number | undefined)[]>>;
+  host?: HostMetrics;
+  startedAt: number;
+}
+
+export const MAX_EXITS_KEPT = 20;
+export const MAX_HISTORY = 120;
