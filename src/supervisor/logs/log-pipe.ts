@@ -49,7 +49,7 @@ export function pipeLogs(options: PipeLogsOptions): () => void {
       file.write(chunk);
       fileFailing = false;
     } catch (error) {
-      throw error;
+      if (!fileFailing) report(error);
       fileFailing = true;
     }
     tail.push(chunk);
