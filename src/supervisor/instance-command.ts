@@ -21,7 +21,7 @@ type CommandSpec = Pick<AppSpec, 'script' | 'args' | 'interpreter' | 'shell' | '
 export function instanceCommand(spec: CommandSpec, vars: InstanceVars): Command {
   const args = spec.args.map((arg) => interpolate(arg, vars));
   const base = spec.shell
-    ? { file: '/bin/sh', args: ['-c', [spec.script, ...args.map(shellQuote)].join(' ')] }
+    ? { file: '/bin/sh', args: ['-c', [interpolate(spec.script, vars), ...args.map(shellQuote)].join(' ')] }
     : direct(spec, args);
   const cpus = spec.cpuAffinity;
   if (!cpus || cpus.length === 0) return base;

@@ -49,6 +49,8 @@ export function createPortAssigner(store: SupervisorStore, probe: PortProbe): Po
       const kept = state.ports[app]?.[id];
       if (kept === undefined && spec.port.kind === 'auto') return claimAuto(app, id, spec.port);
       const port = kept ?? fixedPort(app, spec.port, id)!;
+      const holder = holderOf(state, port, app, id);
+      if (holder) throw new PortInUseError(`port ${port} is assigned to ${holder} by pmdaemon; give this app other ports`);
       record(app, id, port);
       if (!(await probe.isPortFree(port))) throw new PortInUseError(probe.describePortInUse(port));
       return port;
@@ -64,12 +66,21 @@ function claimedPorts(state: SupervisorState, extra: ReadonlySet<number>): Set<n
   return claimed;
 }
 
-/** The fixed ports an app's current instance count will use. */
+/** The whole declared fixed range: an app may scale into it later, so auto apps stay out. */
 function fixedPortsOf(spec: AppSpec): number[] {
   const { port } = spec;
   if (port.kind === 'single') return [port.port];
   if (port.kind !== 'range') return [];
   const ports: number[] = [];
-  for (let id = 0; id < spec.instances && port.from + id <= port.to; id++) ports.push(port.from + id);
+  for (let p = port.from; p <= port.to; p++) ports.push(p);
   return ports;
+}
+
+/** "instance 0 of app \"web\"" when another instance already holds `port`. */
+function holderOf(state: SupervisorState, port: number, app: string, id: number): string | undefined {
+  for (const [name, list] of Object.entries(state.ports)) {
+    const other = list.indexOf(port);
+    if (other !== -1 && (name !== app || other !== id)) return `instance ${other} of app "${name}"`;
+  }
+  return undefined;
 }

@@ -17,7 +17,7 @@ export function fixedPort(app: string, spec: PortSpec, id: number): number | und
       if (id > 0) {
         throw new PortRangeError(
           `app "${app}" has the single port ${spec.port}, so it can run only one instance; ` +
-            `give it a range such as "${spec.port}-${spec.port + id}" or "auto:${spec.port}-${spec.port + 100}"`,
+            `give it a range such as ${suggestRanges(spec.port, id + 1)}`,
         );
       }
       return spec.port;
@@ -26,12 +26,19 @@ export function fixedPort(app: string, spec: PortSpec, id: number): number | und
       if (id >= size) {
         throw new PortRangeError(
           `app "${app}" needs ${id + 1} ports but its range ${spec.from}-${spec.to} has ${size}; ` +
-            `widen it to "${spec.from}-${spec.from + id}" or use "auto:${spec.from}-${spec.from + id + 100}"`,
+            `use ${suggestRanges(spec.from, id + 1)}`,
         );
       }
       return spec.from + id;
     }
   }
+}
+
+/** `"3000-3003" or "auto:3000-3103"`, shifted down so the ranges stay within 65535. */
+function suggestRanges(from: number, count: number): string {
+  const start = Math.min(from, 65535 - count + 1);
+  const autoEnd = Math.min(start + Math.max(count - 1, 100), 65535);
+  return `"${start}-${start + count - 1}" or "auto:${start}-${autoEnd}"`;
 }
 
 /** Candidate ports of an auto range, lowest first, skipping those already handed out. */

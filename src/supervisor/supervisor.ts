@@ -1,4 +1,6 @@
+import { ConfigError } from '../config/errors.js';
 import type { AppSpec } from '../config/spec.js';
+import { checkPortConflicts } from '../config/validate-ports.js';
 import { systemClock, type Clock } from '../lib/clock.js';
 import { describePortInUse } from '../lib/port-holder.js';
 import { isPortFree } from '../lib/port-probe.js';
@@ -58,7 +60,10 @@ export class Supervisor {
 
   /** Registers an app and starts all its instances; resolves when each is online or failed. */
   async addApp(spec: AppSpec): Promise<void> {
-    if (this.store.getState().apps[spec.name]) throw new AppExistsError(spec.name);
+    const { apps } = this.store.getState();
+    if (apps[spec.name]) throw new AppExistsError(spec.name);
+    const conflicts = checkPortConflicts([spec], Object.values(apps).map((a) => a.spec));
+    if (conflicts.length > 0) throw new ConfigError(conflicts.join('\n'), { app: spec.name, field: 'port' });
     const instances = Array.from({ length: spec.instances }, (_, id) => newInstance(spec.name, id));
     this.store.setState((s) => withApp(s, spec, instances), true);
     await this.startApp(spec.name);
