@@ -41,13 +41,21 @@ export function createPortAssigner(store: SupervisorStore, probe: PortProbe): Po
     }
   }
 
+  let autoQueue: Promise<unknown> = Promise.resolve();
+
   return {
     async ensurePort(app, id) {
       const state = store.getState();
       const spec = state.apps[app]?.spec;
       if (!spec || spec.port.kind === 'none') return undefined;
       const kept = state.ports[app]?.[id];
-      if (kept === undefined && spec.port.kind === 'auto') return claimAuto(app, id, spec.port);
+      if (kept === undefined && spec.port.kind === 'auto') {
+        const range = spec.port;
+        // One auto claim at a time, in call order, so instance i gets a lower port than i+1 even when one is skipped.
+        const claim = autoQueue.then(() => claimAuto(app, id, range));
+        autoQueue = claim.catch(() => undefined);
+        return claim;
+      }
       const port = kept ?? fixedPort(app, spec.port, id)!;
       const holder = holderOf(state, port, app, id);
       if (holder) throw new PortInUseError(`port ${port} is assigned to ${holder} by pmdaemon; give this app other ports`);

@@ -47,7 +47,7 @@ export interface InstanceState {
   unstableRestarts: number;
   /** When in 'waiting-restart': the time the next start is due. */
   restartAt?: number;
-  /** Why the instance is errored or was last restarted. */
+  /** Why the instance is errored or waiting to restart; cleared on start (`exits` keeps the history). */
   reason?: string;
   health: HealthStatus;
   healthFailures: number;
