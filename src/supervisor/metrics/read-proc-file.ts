@@ -18,9 +18,11 @@ export function readProcFile(file: string): string | undefined {
   try {
     let length = 0;
     for (;;) {
-      const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
-      if (n === 0) break;
+      const wanted = buffer.length - length;
+      const n = fs.readSync(fd, buffer, length, wanted, null);
       length += n;
+      // seq_file fills a read as far as it can, so a short read is the end: saves a syscall per file.
+      if (n < wanted) break;
       if (length === buffer.length) {
         const bigger = Buffer.allocUnsafe(buffer.length * 2);
         buffer.copy(bigger);
