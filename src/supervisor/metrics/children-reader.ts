@@ -12,11 +12,13 @@ export interface ChildrenReader {
 /**
  * The kernel lists a child under the thread that forked it, and JVM or Go programs fork from
  * threads other than the main one. Reading every thread's file each second would cost ~7x for a
- * Node process, so the main thread is read every round and the other threads every
- * `threadScanEvery` rounds (staggered by pid), with their children remembered in between; the
- * caller checks each remembered child's ppid, so an exited or reused pid is never counted.
+ * Node process, and even the main thread's file is half the syscalls of an idle sample, so
+ * threads are read every `scanEvery` rounds (staggered by pid, and at once for a new pid), with
+ * their children remembered in between; the caller checks each remembered child's ppid, so an
+ * exited or reused pid is never counted. A new grandchild is seen within `scanEvery` rounds.
  */
-export function createChildrenReader(procRoot: string, threadScanEvery: number): ChildrenReader {
+export function createChildrenReader(procRoot: string, scanEvery: number): ChildrenReader {
+  const fromMainThread = new Map<number, number[]>();
   const fromOtherThreads = new Map<number, number[]>();
 
   const scanOtherThreads = (pid: number): number[] => {
@@ -31,20 +33,26 @@ export function createChildrenReader(procRoot: string, threadScanEvery: number):
 
   return {
     childrenOf(pid, numThreads, tick) {
-      const text = readProcFile(`${procRoot}/${pid}/task/${pid}/children`);
-      const children = text === undefined ? [] : parseChildren(text);
+      const due = (tick + pid) % scanEvery === 0;
+      let children = fromMainThread.get(pid);
+      if (children === undefined || due) {
+        const text = readProcFile(`${procRoot}/${pid}/task/${pid}/children`);
+        children = text === undefined ? [] : parseChildren(text);
+        fromMainThread.set(pid, children);
+      }
       if (numThreads <= 1) {
         fromOtherThreads.delete(pid);
         return children;
       }
       let others = fromOtherThreads.get(pid);
-      if (others === undefined || (tick + pid) % threadScanEvery === 0) {
+      if (others === undefined || due) {
         others = scanOtherThreads(pid);
         fromOtherThreads.set(pid, others);
       }
       return others.length === 0 ? children : [...children, ...others];
     },
     forgetExcept(alive) {
+      for (const pid of fromMainThread.keys()) if (!alive.has(pid)) fromMainThread.delete(pid);
       for (const pid of fromOtherThreads.keys()) if (!alive.has(pid)) fromOtherThreads.delete(pid);
     },
   };
