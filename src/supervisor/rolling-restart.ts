@@ -1,0 +1,36 @@
+import type { RollingProgress } from '../api/types.js';
+import { systemClock, type Clock } from '../lib/clock.js';
+import { planRollingRestart, RollingRestartError } from './rolling-plan.js';
+import type { Supervisor } from './supervisor.js';
+import { waitReady } from './wait-ready.js';
+
+export interface RollingOptions {
+  batch?: number;
+  /** How long each instance may take to become ready (default 60 s). */
+  timeoutMs?: number;
+  clock?: Clock;
+}
+
+/**
+ * Restarts an app's instances a batch at a time, each batch waiting until its instances are
+ * ready (design §3) before the next; on a failure it stops and leaves the rest untouched.
+ */
+export async function rollingRestart(sup: Supervisor, app: string, options: RollingOptions = {}, onProgress: (step: RollingProgress) => void = () => {}): Promise<void> {
+  const clock = options.clock ?? systemClock;
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const ids = (sup.store.getState().apps[app]?.instances ?? []).map((i) => i.id);
+  const steps = planRollingRestart(ids, options.batch);
+  for (const [k, step] of steps.entries()) {
+    for (const id of step) onProgress({ instance: id, phase: 'restarting' });
+    await Promise.all(step.map((id) => sup.restartApp(app, { instance: id })));
+    for (const id of step) onProgress({ instance: id, phase: 'waiting' });
+    const failures = await Promise.all(step.map((id) => waitReady(sup.store, clock, app, id, timeoutMs)));
+    const failed = failures.findIndex((why) => why !== undefined);
+    if (failed !== -1) {
+      const id = step[failed]!;
+      onProgress({ instance: id, phase: 'failed', detail: failures[failed] });
+      throw new RollingRestartError(app, id, failures[failed]!, steps.slice(k + 1).flat());
+    }
+    for (const id of step) onProgress({ instance: id, phase: 'ready' });
+  }
+}
