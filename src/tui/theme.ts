@@ -1,0 +1,120 @@
+import type { HealthStatus, InstanceStatus } from '../supervisor/types.js';
+
+export type ColorDepth = 'none' | '16' | '256' | 'truecolor';
+
+/** Characters the UI draws with; ASCII stand-ins when the locale is not UTF-8. */
+export interface Glyphs {
+  /** Eight levels, lowest first, for sparklines. */
+  spark: readonly string[];
+  expanded: string;
+  collapsed: string;
+  selected: string;
+  /** Marks a value that changed in the last few seconds. */
+  changed: string;
+  pending: string;
+  treeBranch: string;
+  treeLast: string;
+  treePipe: string;
+  arrow: string;
+  ellipsis: string;
+}
+
+const UNICODE: Glyphs = {
+  spark: ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'],
+  expanded: '▾',
+  collapsed: '▸',
+  selected: '›',
+  changed: '•',
+  pending: '…',
+  treeBranch: '├─',
+  treeLast: '└─',
+  treePipe: '│ ',
+  arrow: '→',
+  ellipsis: '…',
+};
+
+const ASCII: Glyphs = {
+  spark: ['_', '.', '-', ':', '=', '+', '*', '#'],
+  expanded: 'v',
+  collapsed: '>',
+  selected: '>',
+  changed: '*',
+  pending: '~',
+  treeBranch: '|-',
+  treeLast: '`-',
+  treePipe: '| ',
+  arrow: '->',
+  ellipsis: '~',
+};
+
+/** Colours by meaning; `undefined` = the terminal's default (always the case with no colour). */
+export interface Theme {
+  depth: ColorDepth;
+  glyphs: Glyphs;
+  status(status: InstanceStatus): string | undefined;
+  health(health: HealthStatus): string | undefined;
+  /** Accent for headers and the selection. */
+  accent: string | undefined;
+  dim: string | undefined;
+  warn: string | undefined;
+  error: string | undefined;
+  ok: string | undefined;
+}
+
+export function createTheme(depth: ColorDepth, unicode: boolean): Theme {
+  const c = (name: string): string | undefined => (depth === 'none' ? undefined : name);
+  return {
+    depth,
+    glyphs: unicode ? UNICODE : ASCII,
+    status: (status) => {
+      switch (status) {
+        case 'online':
+          return c('green');
+        case 'starting':
+        case 'waiting-restart':
+          return c('yellow');
+        case 'stopping':
+        case 'stopped':
+          return c('gray');
+        case 'errored':
+          return c('red');
+      }
+    },
+    health: (health) => (health === 'healthy' ? c('green') : health === 'unhealthy' ? c('red') : c('gray')),
+    accent: c('cyan'),
+    dim: c('gray'),
+    warn: c('yellow'),
+    error: c('red'),
+    ok: c('green'),
+  };
+}
+
+/**
+ * Colour depth from `--color` (always wins), then NO_COLOR, then TERM / COLORTERM, as most
+ * terminal programs decide.
+ */
+export function detectColorDepth(env: NodeJS.ProcessEnv, flag?: string): ColorDepth {
+  if (flag !== undefined) {
+    if (flag === 'never' || flag === 'none' || flag === '0') return 'none';
+    if (flag === '16') return '16';
+    if (flag === '256') return '256';
+    if (flag === 'truecolor' || flag === '24bit') return 'truecolor';
+  }
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 'none';
+  const term = env.TERM ?? '';
+  if (term === 'dumb' || term === '') return 'none';
+  if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 'truecolor';
+  if (term.includes('256color')) return '256';
+  return '16';
+}
+
+/** True when the locale says UTF-8 (LC_ALL, then LC_CTYPE, then LANG). */
+export function detectUnicode(env: NodeJS.ProcessEnv): boolean {
+  const locale = env.LC_ALL || env.LC_CTYPE || env.LANG || '';
+  return /utf-?8/i.test(locale);
+}
+
+/** The FORCE_COLOR level Ink's colouring understands for a depth. */
+export function forceColorLevel(depth: ColorDepth): string {
+  return { none: '0', '16': '1', '256': '2', truecolor: '3' }[depth];
+}
