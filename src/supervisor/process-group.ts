@@ -1,4 +1,5 @@
 import type { Clock } from '../lib/clock.js';
+import { liveGroupChecker } from './live-groups.js';
 
 /** Sends a signal to a whole process group; false when the group is already gone. */
 export function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
@@ -9,10 +10,6 @@ export function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
     if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
     throw error;
   }
-}
-
-export function groupAlive(pgid: number): boolean {
-  return signalGroup(pgid, 0);
 }
 
 /** Resolves true once `check` holds, false at the deadline; polls because Linux has no group-exit event. */
@@ -41,17 +38,18 @@ export interface TerminateOptions {
  * SIGKILL was needed.
  */
 export async function terminateGroup(clock: Clock, pgid: number, options: TerminateOptions): Promise<boolean> {
+  // Zombies hold no port or file: a slowly reaping init must not stretch every stop.
+  const groupLive = liveGroupChecker();
   let leaderGone = false;
   void options.leaderExited.then(() => (leaderGone = true));
   if (!signalGroup(pgid, options.signal)) {
     await options.leaderExited;
     return false;
   }
-  const graceful = await waitUntil(clock, () => leaderGone && !groupAlive(pgid), options.timeoutMs);
+  const graceful = await waitUntil(clock, () => leaderGone && !groupLive(pgid), options.timeoutMs);
   if (graceful) return false;
   signalGroup(pgid, 'SIGKILL');
   await options.leaderExited;
-  // Zombie grandchildren are reaped by init; give it a moment but never hang on it.
-  await waitUntil(clock, () => !groupAlive(pgid), 1000);
+  await waitUntil(clock, () => !groupLive(pgid), 1000);
   return true;
 }

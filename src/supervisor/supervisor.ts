@@ -14,7 +14,7 @@ import { createPortAssigner, type PortProbe } from './port-assigner.js';
 import { fixedPort } from './port-plan.js';
 import { processSpawner, type Spawner } from './spawner.js';
 import { createSupervisorStore, newInstance, withApp, withoutApp, type SupervisorStore } from './store.js';
-import type { AppState } from './types.js';
+import type { AppState, InstanceState } from './types.js';
 
 export interface SupervisorOptions {
   /** $PMDAEMON_HOME: logs go under `<home>/logs`. */
@@ -26,6 +26,12 @@ export interface SupervisorOptions {
   /** Metrics sample period; 0 turns sampling off. Default 1000 ms. */
   metricsIntervalMs?: number;
   portProbe?: PortProbe;
+}
+
+/** What persistence kept of an app: port assignments and desired state, by instance id. */
+export interface RestoredApp {
+  ports: readonly (number | undefined)[];
+  desired: readonly InstanceState['desired'][];
 }
 
 export interface Target {
@@ -60,13 +66,21 @@ export class Supervisor {
 
   /** Registers an app and starts all its instances; resolves when each is online or failed. */
   async addApp(spec: AppSpec): Promise<void> {
-    const { apps } = this.store.getState();
-    if (apps[spec.name]) throw new AppExistsError(spec.name);
-    const conflicts = checkPortConflicts([spec], Object.values(apps).map((a) => a.spec));
-    if (conflicts.length > 0) throw new ConfigError(conflicts.join('\n'), { app: spec.name, field: 'port' });
+    this.assertAddable(spec);
     const instances = Array.from({ length: spec.instances }, (_, id) => newInstance(spec.name, id));
     this.store.setState((s) => withApp(s, spec, instances), true);
     await this.startApp(spec.name);
+  }
+
+  /** Registers an app saved by an earlier daemon with its ports and desired states, and starts the instances meant to run. */
+  async restoreApp(spec: AppSpec, saved: RestoredApp): Promise<void> {
+    this.assertAddable(spec);
+    const desired = (id: number): InstanceState['desired'] => saved.desired[id] ?? 'running';
+    const instances = Array.from({ length: spec.instances }, (_, id) => ({ ...newInstance(spec.name, id), desired: desired(id) }));
+    const ports = Array.from({ length: spec.instances }, (_, id) => saved.ports[id]);
+    this.store.setState((s) => ({ ...withApp(s, spec, instances), ports: { ...s.ports, [spec.name]: ports } }), true);
+    const running = instances.filter((i) => i.desired === 'running').map((i) => i.id);
+    await Promise.all(running.map((id) => this.lifecycle.start(spec.name, id)));
   }
 
   async startApp(name: string, target: Target = {}): Promise<void> {
@@ -122,6 +136,13 @@ export class Supervisor {
   /** Forces a metrics sample now (the periodic one keeps running). */
   sampleMetrics(): void {
     this.metrics.sampleOnce();
+  }
+
+  private assertAddable(spec: AppSpec): void {
+    const { apps } = this.store.getState();
+    if (apps[spec.name]) throw new AppExistsError(spec.name);
+    const conflicts = checkPortConflicts([spec], Object.values(apps).map((a) => a.spec));
+    if (conflicts.length > 0) throw new ConfigError(conflicts.join('\n'), { app: spec.name, field: 'port' });
   }
 
   private app(name: string): AppState {
