@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { liveGroupChecker } from '../../../src/supervisor/live-groups.js';
-import { groupAlive } from '../../../src/supervisor/process-group.js';
+import { signalGroup } from '../../../src/supervisor/process-group.js';
 import { waitFor } from '../../helpers/wait-for.js';
 
 const started: ChildProcess[] = [];
@@ -51,7 +51,7 @@ describe('liveGroupChecker', () => {
     const alive = liveGroupChecker();
     expect(alive(leader)).toBe(true);
     await waitFor(() => stateOf(leader) === 'Z', { what: 'the leader to become a zombie' });
-    expect(groupAlive(leader)).toBe(true);
+    expect(signalGroup(leader, 0)).toBe(true);
     expect(liveGroupChecker()(leader)).toBe(false);
   });
 
