@@ -6,6 +6,8 @@ export type ColorDepth = 'none' | '16' | '256' | 'truecolor';
 export interface Glyphs {
   /** Eight levels, lowest first, for sparklines. */
   spark: readonly string[];
+  /** asciichart's ten symbols (axis, ticks, line and corners), in its order. */
+  chart: readonly string[];
   expanded: string;
   collapsed: string;
   selected: string;
@@ -21,6 +23,7 @@ export interface Glyphs {
 
 const UNICODE: Glyphs = {
   spark: ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'],
+  chart: ['┼', '┤', '╶', '╴', '─', '╰', '╭', '╮', '╯', '│'],
   expanded: '▾',
   collapsed: '▸',
   selected: '›',
@@ -35,6 +38,7 @@ const UNICODE: Glyphs = {
 
 const ASCII: Glyphs = {
   spark: ['_', '.', '-', ':', '=', '+', '*', '#'],
+  chart: ['+', '|', '-', '-', '-', '`', ',', '.', "'", '|'],
   expanded: 'v',
   collapsed: '>',
   selected: '>',
@@ -59,7 +63,12 @@ export interface Theme {
   warn: string | undefined;
   error: string | undefined;
   ok: string | undefined;
+  /** A stable colour per instance id (log prefixes in the merged view), from a small palette. */
+  instance(id: number): string | undefined;
 }
+
+// No red or gray: those already mean errored and stopped.
+const INSTANCE_PALETTE = ['cyan', 'magenta', 'yellow', 'green', 'blue', 'cyanBright', 'magentaBright', 'greenBright'];
 
 export function createTheme(depth: ColorDepth, unicode: boolean): Theme {
   const c = (name: string): string | undefined => (depth === 'none' ? undefined : name);
@@ -86,6 +95,7 @@ export function createTheme(depth: ColorDepth, unicode: boolean): Theme {
     warn: c('yellow'),
     error: c('red'),
     ok: c('green'),
+    instance: (id) => c(INSTANCE_PALETTE[Math.abs(Math.trunc(id)) % INSTANCE_PALETTE.length] ?? 'cyan'),
   };
 }
 
