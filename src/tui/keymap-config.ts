@@ -20,7 +20,9 @@ export function applyKeyOverrides(overrides: unknown, file: string, defaults: re
   for (const [command, keys] of Object.entries(overrides)) {
     const binding = bindings.find((b) => b.command === command);
     if (!binding) {
-      const near = suggestField(command, commands);
+      // suggestField compares in snake_case: give it the commands in that spelling too.
+      const snake = suggestField(command, commands.map(toSnake));
+      const near = commands.find((c) => toSnake(c) === snake);
       throw new KeymapError(`${file}: unknown command "${command}"${near ? `; did you mean "${near}"?` : ''} (commands: ${commands.join(', ')})`);
     }
     const list = typeof keys === 'string' ? [keys] : keys;
@@ -39,6 +41,10 @@ export function applyKeyOverrides(overrides: unknown, file: string, defaults: re
     }
   }
   return bindings;
+}
+
+function toSnake(command: string): string {
+  return command.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 }
 
 /** The bindings from `file` if it exists, else the defaults. */

@@ -74,7 +74,7 @@ export const DEFAULT_BINDINGS: readonly Binding[] = [
   { command: 'topology', keys: ['t'], label: 'topology', help: 'Topology view: namespaces, apps, instances, ports and connections', contexts: ['grid', 'compare'], hint: true },
   { command: 'compare', keys: ['c'], label: 'compare', help: 'Compare the instances of the selected app side by side', contexts: ['grid', 'topology'], hint: true },
   { command: 'diffOnly', keys: ['D'], label: 'differences', help: 'Compare: show only the rows where instances differ', contexts: ['compare'], hint: true },
-  { command: 'nextView', keys: ['tab'], label: 'view', help: 'Switch view: grid → topology → compare', contexts: LISTS },
+  { command: 'nextView', keys: ['tab'], label: 'view', help: 'Switch view: grid, topology, compare in turn', contexts: LISTS },
   { command: 'back', keys: ['escape'], label: 'back', help: 'Back to the grid; cancel a filter, a search or a rolling restart in progress', contexts: ALL, hint: true },
   { command: 'help', keys: ['?'], label: 'help', help: 'This help', contexts: ALL, hint: true },
   { command: 'quit', keys: ['q'], label: 'quit', help: 'Quit (the processes keep running in daemon mode)', contexts: ALL, hint: true },
@@ -122,10 +122,17 @@ export function footerHints(bindings: readonly Binding[], context: KeyContext, u
   for (const b of bindings) {
     if (!b.hint || !b.contexts.includes(context) || seen.has(b.label)) continue;
     seen.add(b.label);
-    const keys = b.command === 'scaleUp' ? '+/-' : displayKey(b.keys[0] ?? '', unicode);
+    const keys = b.command === 'scaleUp' ? scaleKeys(bindings, b, context, unicode) : displayKey(b.keys[0] ?? '', unicode);
     hints.push({ key: keys, label: b.label });
   }
   return hints;
+}
+
+/** `+/-`: one hint for both scale commands, from their own first keys. */
+function scaleKeys(bindings: readonly Binding[], up: Binding, context: KeyContext, unicode: boolean): string {
+  const down = bindings.find((b) => b.command === 'scaleDown' && b.contexts.includes(context));
+  const first = displayKey(up.keys[0] ?? '', unicode);
+  return down ? `${first}/${displayKey(down.keys[0] ?? '', unicode)}` : first;
 }
 
 export function displayKey(key: string, unicode = true): string {

@@ -14,6 +14,8 @@ export interface Glyphs {
   /** Marks a value that changed in the last few seconds. */
   changed: string;
   pending: string;
+  /** The caret after text being typed (filter, search). */
+  cursor: string;
   treeBranch: string;
   treeLast: string;
   treePipe: string;
@@ -29,6 +31,7 @@ const UNICODE: Glyphs = {
   selected: '›',
   changed: '•',
   pending: '…',
+  cursor: '▏',
   treeBranch: '├─',
   treeLast: '└─',
   treePipe: '│ ',
@@ -44,6 +47,7 @@ const ASCII: Glyphs = {
   selected: '>',
   changed: '*',
   pending: '~',
+  cursor: '_',
   treeBranch: '|-',
   treeLast: '`-',
   treePipe: '| ',

@@ -73,7 +73,7 @@ export function App({ store, controller, bindings, theme, unicode, logs }: AppPr
       <Header mirror={s.mirror} now={s.now} width={width} theme={theme} mode={s.mode} />
       {lost ? (
         <Text inverse color={theme.warn} wrap="truncate">
-          {s.connection === 'lost' ? ' the daemon went away: values below are stale; reconnecting… (q quits) ' : ' connecting to the daemon… '}
+          {s.connection === 'lost' ? ' the daemon went away: values below are stale; reconnecting... (q quits) ' : ' connecting to the daemon... '}
         </Text>
       ) : null}
       {s.showHelp ? (
@@ -97,10 +97,10 @@ function keyContext(s: UiState): KeyContext {
   return s.focus === 'logs' ? 'logs' : 'grid';
 }
 
-function footerMessage(s: UiState, _theme: Theme): { text: string; level: 'info' | 'error' | 'prompt' } | undefined {
+function footerMessage(s: UiState, theme: Theme): { text: string; level: 'info' | 'error' | 'prompt' } | undefined {
   if (s.confirm) return { text: s.confirm.message, level: 'prompt' };
-  if (s.editing === 'filter') return { text: `filter: ${s.filter}▏ (Enter keeps it, Esc clears it)`, level: 'prompt' };
-  if (s.editing === 'search') return { text: `search: ${s.logView.search.query}▏ (Enter searches, Esc cancels)`, level: 'prompt' };
+  if (s.editing === 'filter') return { text: `filter: ${s.filter}${theme.glyphs.cursor} (Enter keeps it, Esc clears it)`, level: 'prompt' };
+  if (s.editing === 'search') return { text: `search: ${s.logView.search.query}${theme.glyphs.cursor} (Enter searches, Esc cancels)`, level: 'prompt' };
   if (s.notice && s.now - s.notice.at < 4000) return { text: s.notice.text, level: s.notice.level };
   return undefined;
 }

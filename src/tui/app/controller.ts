@@ -3,9 +3,10 @@ import type { Command } from '../keymap.js';
 import { gridRows, instanceKey, moveSelection, type GridRow } from '../state/grid-rows.js';
 import { buildTopology } from '../topology/build-topology.js';
 import { topologyJumpTarget } from '../topology/jump-target.js';
-import type { UiState, UiStore, View } from '../state/ui-state.js';
+import type { Notice, UiState, UiStore, View } from '../state/ui-state.js';
 
 const VIEWS: readonly View[] = ['grid', 'topology', 'compare'];
+const NOT_CONNECTED = (): Notice => ({ text: 'not connected to the daemon; try again when it is back', level: 'error', at: Date.now() });
 
 /** Runs keymap commands: UI changes at once, server actions through the API, errors as notices. */
 export class Controller {
@@ -147,7 +148,12 @@ export class Controller {
     if (this.scaleInFlight.has(app)) return;
     const target = this.ui.getState().pendingScale[app];
     const api = this.api();
-    if (target === undefined || !api) return;
+    if (target === undefined) return;
+    if (!api) {
+      // Nothing would ever send it: drop the target rather than show "scaling to N" forever.
+      const { [app]: _unsent, ...rest } = this.ui.getState().pendingScale;
+      return this.set({ pendingScale: rest, notice: NOT_CONNECTED() });
+    }
     this.scaleInFlight.add(app);
     api.scale(app, target).then(
       () => {
@@ -166,8 +172,8 @@ export class Controller {
 
   private act(doing: string, call: (api: SupervisorApi) => Promise<void>, done?: string): void {
     const api = this.api();
-    if (!api) return this.set({ notice: { text: 'not connected to the daemon; try again when it is back', level: 'error', at: Date.now() } });
-    this.set({ notice: { text: `${doing}…`, level: 'info', at: Date.now() } });
+    if (!api) return this.set({ notice: NOT_CONNECTED() });
+    this.set({ notice: { text: `${doing}...`, level: 'info', at: Date.now() } });
     call(api).then(
       () => {
         if (done) this.set({ notice: { text: done, level: 'info', at: Date.now() } });

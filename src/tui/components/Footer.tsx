@@ -20,14 +20,7 @@ export function Footer({ hints, width, theme, message }: FooterProps) {
       </Text>
     );
   }
-  const parts: string[] = [];
-  let used = 0;
-  for (const h of hints) {
-    const part = `${h.key} ${h.label}`;
-    if (used + part.length + 2 > width) break;
-    parts.push(part);
-    used += part.length + 2;
-  }
+  const parts = fitHints(hints, width);
   return (
     <Text wrap="truncate">
       {parts.map((p, k) => {
@@ -41,4 +34,18 @@ export function Footer({ hints, width, theme, message }: FooterProps) {
       })}
     </Text>
   );
+}
+
+/** The hints that fit in `width`, in order; the last two (help and quit end the keymap) are kept even when others are dropped. */
+function fitHints(hints: FooterProps['hints'], width: number): string[] {
+  const all = hints.map((h) => `${h.key} ${h.label}`);
+  const size = (parts: readonly string[]): number => parts.reduce((sum, p) => sum + p.length + 2, 0);
+  if (size(all) <= width) return all;
+  const tail = all.slice(-2);
+  const head: string[] = [];
+  for (const part of all.slice(0, -2)) {
+    if (size([...head, part, ...tail]) > width) break;
+    head.push(part);
+  }
+  return size(tail) <= width ? [...head, ...tail] : [];
 }

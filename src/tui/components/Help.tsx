@@ -16,7 +16,7 @@ export interface HelpProps {
 export function Help({ bindings, width, height, theme, unicode, readOnly }: HelpProps) {
   const lines = bindings.map((b) => ({ keys: b.keys.map((k) => displayKey(k, unicode)).join(' '), help: b.help }));
   const keyWidth = Math.min(16, Math.max(...lines.map((l) => l.keys.length)) + 2);
-  const title = `Keys${readOnly ? ' (read-only: actions are off)' : ''} — Esc or ? to close; keys can be rebound in $PMDAEMON_HOME/keys.json`;
+  const title = `Keys${readOnly ? ' (read-only: actions are off)' : ''}: Esc or ? to close; keys can be rebound in $PMDAEMON_HOME/keys.json`;
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold color={theme.accent} wrap="truncate">
@@ -24,7 +24,7 @@ export function Help({ bindings, width, height, theme, unicode, readOnly }: Help
       </Text>
       {lines.slice(0, Math.max(0, height - 1)).map((l, k) => (
         <Text key={k} wrap="truncate">
-          <Text bold>{fit(l.keys, keyWidth)}</Text>
+          <Text bold>{fit(l.keys, keyWidth, theme.glyphs.ellipsis)}</Text>
           <Text>{fit(l.help, Math.max(0, width - keyWidth), theme.glyphs.ellipsis)}</Text>
         </Text>
       ))}
