@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 const benches = [
   ['bench/supervisor.mjs'],
   ['bench/metrics-sample.mjs'],
+  ['bench/vs-pm2.mjs'],
 ];
 let failed = false;
 for (const args of benches) {
