@@ -8,7 +8,7 @@ import { AppRunningError } from './api-errors.js';
 import { appStats } from './app-stats.js';
 import { toProcessRow } from './process-row.js';
 import { subscribe, type RollingListener } from './subscription.js';
-import type { InstanceInfo, LogLine, SupervisorApi, Target } from './types.js';
+import type { InstanceInfo, LogLine, RollingProgress, SupervisorApi, Target } from './types.js';
 
 export interface LocalApiOptions {
   home: string;
@@ -21,6 +21,7 @@ export interface LocalApiOptions {
 export function createLocalApi(sup: Supervisor, options: LocalApiOptions): SupervisorApi {
   const baseEnv = options.baseEnv ?? process.env;
   const rollingListeners = new Set<RollingListener>();
+  const rollouts = new Map<string, AbortController>();
   const state = () => sup.store.getState();
 
   const appNames = (target: Target): string[] => {
@@ -60,10 +61,26 @@ export function createLocalApi(sup: Supervisor, options: LocalApiOptions): Super
     async restart(target, restartOptions = {}) {
       if (!restartOptions.rolling) return each(target, (app) => sup.restartApp(app, instanceTarget(target)));
       for (const app of appNames(target)) {
-        await rollingRestart(sup, app, { ...(restartOptions.batch ? { batch: restartOptions.batch } : {}) }, (step) => {
+        const abort = new AbortController();
+        rollouts.set(app, abort);
+        const emit = (step: RollingProgress): void => {
           for (const listener of rollingListeners) listener(app, step);
-        });
+        };
+        try {
+          await rollingRestart(sup, app, { signal: abort.signal, ...(restartOptions.batch ? { batch: restartOptions.batch } : {}) }, emit);
+          emit({ instance: -1, phase: 'done' });
+        } catch (error) {
+          emit({ instance: -1, phase: 'failed', detail: (error as Error).message });
+          throw error;
+        } finally {
+          if (rollouts.get(app) === abort) rollouts.delete(app);
+        }
       }
+    },
+    async abortRolling(app) {
+      const rollout = rollouts.get(app);
+      rollout?.abort();
+      return rollout !== undefined;
     },
     async delete(target) {
       const names = appNames(target);

@@ -132,6 +132,8 @@ export interface SupervisorApi {
   stop(target: Target): Promise<void>;
   restart(target: Target, options?: RestartOptions): Promise<void>;
   delete(target: Target): Promise<string[]>;
+  /** Stops a rolling restart of the app after its current step; false when none runs. */
+  abortRolling(app: string): Promise<boolean>;
   /** `count` is absolute, or relative with `relative: true` (+N / -N). Returns the new count. */
   scale(app: string, count: number, options?: { relative?: boolean }): Promise<number>;
   describe(target: Target): Promise<InstanceInfo[]>;

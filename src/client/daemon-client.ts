@@ -28,6 +28,7 @@ export function createDaemonClient(rpc: RpcClient, server: ServerInfo): DaemonCo
     stop: (target) => rpc.call('stop', [target]),
     restart: (target, options) => rpc.call('restart', options === undefined ? [target] : [target, options]),
     delete: (target) => rpc.call('delete', [target]),
+    abortRolling: (app) => rpc.call('abortRolling', [app]),
     scale: (app, count, options) => rpc.call('scale', options === undefined ? [app, count] : [app, count, options]),
     describe: (target) => rpc.call('describe', [target]),
     stats: (app) => rpc.call('stats', [app]),

@@ -18,6 +18,8 @@ export async function callApi(api: SupervisorApi, control: DaemonControl, method
       return api.stop(a as Target);
     case 'restart':
       return api.restart(a as Target, (b ?? undefined) as RestartOptions | undefined);
+    case 'abortRolling':
+      return api.abortRolling(a as string);
     case 'delete':
       return api.delete(a as Target);
     case 'scale':

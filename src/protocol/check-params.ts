@@ -34,6 +34,7 @@ const SIGNATURES: Record<Method, readonly Check[]> = {
   startApps: [target],
   stop: [target],
   restart: [target, optional(object)],
+  abortRolling: [appName],
   delete: [target],
   scale: [appName, count, optional(object)],
   describe: [target],

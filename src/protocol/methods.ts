@@ -6,6 +6,7 @@ export const API_METHODS = [
   'startApps',
   'stop',
   'restart',
+  'abortRolling',
   'delete',
   'scale',
   'describe',

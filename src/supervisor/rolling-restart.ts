@@ -9,6 +9,8 @@ export interface RollingOptions {
   /** How long each instance may take to become ready (default 60 s). */
   timeoutMs?: number;
   clock?: Clock;
+  /** Stops the rollout before its next step; the instances not yet restarted stay as they were. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -21,6 +23,9 @@ export async function rollingRestart(sup: Supervisor, app: string, options: Roll
   const ids = (sup.store.getState().apps[app]?.instances ?? []).map((i) => i.id);
   const steps = planRollingRestart(ids, options.batch);
   for (const [k, step] of steps.entries()) {
+    if (options.signal?.aborted) {
+      throw new RollingRestartError(app, step[0]!, 'aborted by the operator', steps.slice(k).flat().slice(1));
+    }
     for (const id of step) onProgress({ instance: id, phase: 'restarting' });
     await Promise.all(step.map((id) => sup.restartApp(app, { instance: id })));
     for (const id of step) onProgress({ instance: id, phase: 'waiting' });

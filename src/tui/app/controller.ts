@@ -98,12 +98,24 @@ export class Controller {
         if (s.editing === 'filter') return this.set({ editing: undefined, filter: '' });
         if (s.editing) return this.set({ editing: undefined });
         if (s.focus === 'logs') return this.set({ focus: 'grid' });
+        if (this.abortRollout(s)) return;
         return this.set({ view: 'grid' });
       case 'help':
         return this.set({ showHelp: !s.showHelp });
       case 'quit':
         return this.quit();
     }
+  }
+
+  /** Esc during a rolling restart of the selected app: stop it after its current step. */
+  private abortRollout(s: UiState): boolean {
+    const app = this.selectedRow()?.app;
+    if (!app || s.rolling[app] === undefined) return false;
+    const api = this.api();
+    if (!api) return false;
+    this.set({ notice: { text: `aborting the rolling restart of ${app} after its current step...`, level: 'info', at: Date.now() } });
+    void api.abortRolling(app).catch(() => undefined);
+    return true;
   }
 
   /** Enter on a topology row: back to the grid with that instance selected. */

@@ -68,8 +68,16 @@ export async function runTui(options: TuiOptions): Promise<number> {
   const onEvent = (event: SupervisorEvent): void => {
     if (event.type === 'log') return logs.append(event);
     if (event.type === 'rolling') {
-      const steps = [...(ui.getState().rolling[event.app] ?? []).filter((s) => s.instance !== event.step.instance), event.step];
-      ui.setState({ rolling: { ...ui.getState().rolling, [event.app]: steps } });
+      const { [event.app]: current = [], ...others } = ui.getState().rolling;
+      // instance -1 ends the rollout: done, failed or aborted.
+      if (event.step.instance === -1) {
+        const failed = event.step.phase === 'failed';
+        const text = failed ? (event.step.detail ?? `rolling restart of ${event.app} failed`) : `rolling restart of ${event.app} done`;
+        ui.setState({ rolling: others, notice: { text, level: failed ? 'error' : 'info', at: Date.now() } });
+        return;
+      }
+      const steps = [...current.filter((s) => s.instance !== event.step.instance), event.step];
+      ui.setState({ rolling: { ...others, [event.app]: steps } });
       return;
     }
     mirror = applyEvent(mirror, event);

@@ -86,6 +86,7 @@ export function fakeApi(): { api: SupervisorApi; calls: FakeCall[]; inFlight(): 
     startApps: record('startApps'),
     stop: record('stop'),
     restart: record('restart'),
+    abortRolling: record('abortRolling'),
     delete: record('delete'),
     scale: record('scale'),
     describe: record('describe'),
