@@ -5,15 +5,17 @@ export const EXIT = {
   usage: 2,
   config: 3,
   notFound: 4,
+  daemon: 5,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
-/** Maps any thrown error to an exit code by its stable `name`. */
+/** Maps any thrown error (local, or rethrown from the daemon with its `name`) to an exit code. */
 export function exitCodeFor(error: unknown): ExitCode {
   const name = error instanceof Error ? error.name : '';
   switch (name) {
     case 'UsageError':
+    case 'ScaleError':
       return EXIT.usage;
     case 'ConfigError':
     case 'PortRangeError':
@@ -21,6 +23,11 @@ export function exitCodeFor(error: unknown): ExitCode {
     case 'UnknownAppError':
     case 'InstanceRangeError':
       return EXIT.notFound;
+    case 'DaemonNotRunningError':
+    case 'DaemonStartError':
+    case 'DaemonGoneError':
+    case 'VersionMismatchError':
+      return EXIT.daemon;
     default:
       return EXIT.failure;
   }

@@ -1,43 +1,48 @@
-import { exitCodeFor, EXIT, UsageError } from './exit-codes.js';
+import type { CliClient, Connect, ConnectOptions } from './command.js';
+import { COMMANDS, findCommand } from './command-table.js';
+import { exitCodeFor, EXIT } from './exit-codes.js';
+import { parseFlags, wantsHelp } from './flags.js';
+import { formatCommandHelp, formatCommandList } from './help-text.js';
 import { processIo, type CliIo } from './io.js';
-
-const USAGE = `usage: pmdaemon <command> [options]
-
-commands:
-  up <file> [--only a,b]   run the apps of an ecosystem file in the foreground
-  version                  print the version
-  help                     this text
-`;
-
-type Command = (argv: string[], io: CliIo) => Promise<number>;
-
-// Each command is imported only when run, so no command pays for another's modules.
-const COMMANDS: Record<string, () => Promise<Command>> = {
-  up: async () => (await import('./commands/up.js')).up,
-  version: async () => (await import('./commands/version.js')).version,
-};
+import { unknownCommand } from './unknown-command.js';
 
 /** Runs one CLI invocation and returns its exit code; every error is printed here, once. */
-export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
-  const [name, ...rest] = argv;
-  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-    (name === undefined ? io.stderr : io.stdout).write(USAGE);
-    return name === undefined ? EXIT.usage : EXIT.ok;
+export async function main(argv: string[], io: CliIo = processIo, connect: Connect = daemonConnect(io)): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    io.stderr.write(formatCommandList(COMMANDS));
+    return EXIT.usage;
   }
-  const load = COMMANDS[name === '--version' || name === '-v' ? 'version' : name];
+  const name = first === '--help' || first === '-h' ? 'help' : first === '--version' || first === '-v' ? 'version' : first;
+  const opened: CliClient[] = [];
+  const tracked: Connect = async (options) => {
+    const client = await connect(options);
+    opened.push(client);
+    return client;
+  };
   try {
-    if (!load) throw new UsageError(`unknown command "${name}"; run "pmdaemon help" for the list`);
-    return await (await load())(rest, io);
+    const entry = findCommand(name);
+    if (!entry) throw unknownCommand(name);
+    const spec = await entry.load();
+    if (wantsHelp(rest)) {
+      io.stdout.write(formatCommandHelp(spec));
+      return EXIT.ok;
+    }
+    return await spec.run(parseFlags(rest, spec.flags, entry.name), { io, connect: tracked });
   } catch (error) {
-    io.stderr.write(`pmdaemon: ${messageOf(error)}\n`);
+    // A config error lists one problem per line; each line says where it comes from.
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(message.split('\n').map((line) => `pmdaemon: ${line}\n`).join(''));
     return exitCodeFor(error);
+  } finally {
+    await Promise.all(opened.map((c) => c.close().catch(() => undefined)));
   }
 }
 
-function messageOf(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  if (error.name === 'TypeError' && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-    return `${error.message}; run "pmdaemon help"`;
-  }
-  return error.message;
+/** Connects to the daemon of `io.env`'s home; the client module is loaded only by commands that need it. */
+function daemonConnect(io: CliIo): Connect {
+  return async (options: ConnectOptions = {}) => {
+    const { connect } = await import('../client/index.js');
+    return connect({ ...options, env: io.env });
+  };
 }

@@ -1,0 +1,41 @@
+import path from 'node:path';
+import type { CommandSpec } from '../command.js';
+import { flagValue, hasSwitch } from '../flags.js';
+import { UsageError } from '../exit-codes.js';
+import { pmdaemonHome } from '../../lib/home.js';
+
+export const MONIT_FLAGS = [
+  { name: 'instance', type: 'string', value: 'i', help: 'select this instance of the app first' },
+  { name: 'read-only', type: 'boolean', help: 'no actions: watch only (keys, hints and help lose them)' },
+  { name: 'color', type: 'string', value: 'auto|never|16|256|truecolor', help: 'colour depth (default: from NO_COLOR and TERM)' },
+] as const;
+
+/** `pmdaemon monit [app]`: the full-screen UI, attached to the daemon (started if needed). */
+export const monit: CommandSpec = {
+  usage: 'monit [app] [--instance i] [--read-only] [--color MODE]',
+  flags: MONIT_FLAGS,
+  details:
+    'q detaches: every process keeps running. If the daemon goes away, a banner says so and the\n' +
+    'UI reconnects by itself. Keys can be rebound in $PMDAEMON_HOME/keys.json, e.g.\n' +
+    '{ "restart": ["r", "ctrl+r"] }; press ? in the UI for the list.\n\nexamples:\n  pmdaemon monit\n  pmdaemon monit web --instance 2 --read-only',
+  async run(args, { io, connect }) {
+    const [app, extra] = args.positionals;
+    if (extra !== undefined) throw new UsageError(`monit takes at most one app name, got "${app}" and "${extra}"`);
+    const instanceText = flagValue(args, 'instance');
+    const instance = instanceText === undefined ? undefined : Number(instanceText);
+    if (instance !== undefined && (!Number.isInteger(instance) || instance < 0)) throw new UsageError(`--instance must be an instance id (0, 1, …), got "${instanceText}"`);
+    if (instance !== undefined && app === undefined) throw new UsageError('--instance needs an app: pmdaemon monit <app> --instance <id>');
+    const color = flagValue(args, 'color');
+    const { runTui } = await import('../../tui/app/run-tui.js');
+    return runTui({
+      connect: () => connect(),
+      mode: 'daemon',
+      readOnly: hasSwitch(args, 'read-only'),
+      keymapFile: path.join(pmdaemonHome(io.env), 'keys.json'),
+      env: io.env,
+      ...(color && color !== 'auto' ? { color } : {}),
+      ...(app === undefined ? {} : { app }),
+      ...(instance === undefined ? {} : { instance }),
+    });
+  },
+};

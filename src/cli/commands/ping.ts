@@ -1,0 +1,16 @@
+import { JSON_FLAG, type CommandSpec } from '../command.js';
+import { hasSwitch } from '../flags.js';
+import { formatUptime } from '../format/duration.js';
+import { writeJson } from '../io.js';
+
+export const ping: CommandSpec = {
+  usage: 'ping',
+  flags: [JSON_FLAG],
+  details: 'Starts the daemon if none runs, then times one round trip to it.\n--json prints { rttMs, pid, version, startedAt, home }.\n\nexample:\n  pmdaemon ping',
+  async run(args, { io, connect }) {
+    const { rttMs, server } = await (await connect()).ping();
+    if (hasSwitch(args, 'json')) writeJson(io, { rttMs, ...server });
+    else io.stdout.write(`pong: ${rttMs.toFixed(2)} ms round trip; daemon pid ${server.pid}, version ${server.version}, up ${formatUptime(Date.now() - server.startedAt)}\n`);
+    return 0;
+  },
+};
