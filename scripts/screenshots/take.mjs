@@ -15,7 +15,7 @@ const log = (line) => console.log(line);
 
 try {
   run('start', 'examples/three-tier.json5');
-  run('start', 'examples/fault-tolerant.json5');
+  run('start', 'examples/apps/server.mjs', '--name', 'checked', '--instances', '2', '--port', 'auto:4100-4200', '--health-url', 'http://127.0.0.1:${PORT}/health', '--health-interval', '2');
   // Some traffic, so logs and CPU have something to show.
   for (let k = 0; k < 30; k++) await fetch(`http://127.0.0.1:${8080 + (k % 3)}/`).catch(() => undefined);
   const monit = [process.execPath, cli, 'monit'];
@@ -26,12 +26,12 @@ try {
     env: { PMDAEMON_HOME: home },
     log,
     steps: [
-      { waitFor: 'worker-1', quietMs: 1500, shot: 'grid' },
-      { keys: ['j', 'j', 'l'], quietMs: 800, shot: 'logs' },
-      { keys: ['l', 'd'], quietMs: 2500, shot: 'details' },
-      { keys: ['d', 't'], waitFor: 'connections', quietMs: 3500, shot: 'topology' },
-      { keys: ['t', 'c'], waitFor: 'cpu p95', quietMs: 800, shot: 'compare' },
-      { keys: ['Escape'], resize: [80, 24], quietMs: 1000, shot: 'grid-80x24' },
+      { waitFor: /checked-1\s+online\s+healthy/, timeoutMs: 20_000, quietMs: 400, shot: 'grid' },
+      { keys: ['j', 'j', 'l'], quietMs: 400, shot: 'logs' },
+      { keys: ['l', 'd'], waitFor: 'memory', quietMs: 400, shot: 'details' },
+      { keys: ['d', 't'], waitFor: 'connections', quietMs: 400, shot: 'topology' },
+      { keys: ['t', 'c'], waitFor: 'cpu p95', quietMs: 400, shot: 'compare' },
+      { keys: ['Escape'], resize: [80, 24], quietMs: 400, shot: 'grid-80x24' },
     ],
   });
 } finally {

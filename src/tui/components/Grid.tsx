@@ -81,7 +81,7 @@ function InstanceRow({ row, columns, theme, now, changed, selected, focused }: G
         const text = instanceCell(c, i, now, g);
         const cell = fit(changedNow ? `${text}${g.changed}` : text, c.width, g.ellipsis, c.align);
         return (
-          <Text key={c.id} color={color(c)} bold={changedNow} inverse={selected && focused}>
+          <Text key={c.id} color={selected && focused ? undefined : color(c)} bold={changedNow} inverse={selected && focused}>
             {cell + ' '}
           </Text>
         );
