@@ -110,4 +110,16 @@ describe('pmdaemon monit in a real terminal, against a real daemon', () => {
     expect(rows().every((r) => r.restarts === 0)).toBe(true);
     expect(rows()).toHaveLength(2);
   });
+
+  it('says so when the daemon dies, marks values stale, and reconnects to the new daemon by itself', async () => {
+    home = tempHome();
+    cli('start', FIXTURE, '--name', 'w', '--instances', '2');
+    const tmux = await startMonit(100, 30);
+    const daemonPid = JSON.parse(cli('ping', '--json')).pid as number;
+    process.kill(daemonPid, 'SIGKILL');
+    await tmux.waitForText('the daemon went away', 10_000);
+    // The UI's reconnect starts a new daemon, which restores the apps on their ports.
+    await waitFor(() => !tmux.capture().includes('went away') && /w-1\s+online/.test(tmux.capture()), { what: 'the UI back on a new daemon', timeoutMs: 20_000 });
+    expect(JSON.parse(cli('ping', '--json')).pid).not.toBe(daemonPid);
+  });
 });
