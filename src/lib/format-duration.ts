@@ -1,7 +1,8 @@
 /** "0s", "42s", "3m12s", "5h03m", "2d04h": two units at most, for narrow columns. */
 export function formatDuration(ms: number): string {
-  if (!Number.isFinite(ms) || ms < 0) return '-';
-  const s = Math.floor(ms / 1000);
+  if (!Number.isFinite(ms)) return '-';
+  // A negative span is clock skew between two readings: show it as nothing elapsed.
+  const s = Math.floor(Math.max(0, ms) / 1000);
   if (s < 60) return `${s}s`;
   const m = Math.floor(s / 60);
   if (m < 60) return `${m}m${String(s % 60).padStart(2, '0')}s`;

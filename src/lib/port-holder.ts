@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { readDirOrEmpty, readLinkOrEmpty, readOrEmpty } from './proc-fs.js';
 
 /** The process that listens on a port. */
 export interface PortHolder {
@@ -70,27 +70,3 @@ function holdsAnyInode(pid: number, inodes: Set<string>): boolean {
   return false;
 }
 
-// /proc entries vanish or deny access (other users' processes) at any moment: skip them silently.
-function readOrEmpty(file: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
-}
-
-function readDirOrEmpty(dir: string): string[] {
-  try {
-    return fs.readdirSync(dir);
-  } catch {
-    return [];
-  }
-}
-
-function readLinkOrEmpty(link: string): string {
-  try {
-    return fs.readlinkSync(link);
-  } catch {
-    return '';
-  }
-}

@@ -1,18 +1,9 @@
+import { formatDuration } from '../../lib/format-duration.js';
 import type { ExitReason, ExitRecord, HealthResult } from '../../supervisor/types.js';
 
 const SECOND = 1000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 
-/** A compact duration in two units at most: `45s`, `3m12s`, `2h05m`, `3d04h`. */
-export function formatDuration(ms: number): string {
-  const total = Math.max(0, Math.floor(ms));
-  if (total < MINUTE) return `${Math.floor(total / SECOND)}s`;
-  if (total < HOUR) return `${Math.floor(total / MINUTE)}m${pad2(Math.floor((total % MINUTE) / SECOND))}s`;
-  if (total < DAY) return `${Math.floor(total / HOUR)}h${pad2(Math.floor((total % HOUR) / MINUTE))}m`;
-  return `${Math.floor(total / DAY)}d${pad2(Math.floor((total % DAY) / HOUR))}h`;
-}
+export { formatDuration };
 
 /** How long ago `at` was: `12s ago`, `3m12s ago`; `just now` under a second (or in the future). */
 export function formatAge(at: number, now: number): string {
@@ -61,8 +52,4 @@ export function describeHealthResult(result: HealthResult, now: number): string 
 export function oneLine(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
-}
-
-function pad2(n: number): string {
-  return n.toString().padStart(2, '0');
 }

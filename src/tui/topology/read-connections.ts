@@ -1,9 +1,9 @@
-import fs from 'node:fs';
 import os from 'node:os';
 import type { WireApp } from '../../api/types.js';
 import { parseSocketInode } from '../../lib/port-holder.js';
 import { createTreeSampler } from '../../supervisor/metrics/index.js';
 import { connectionsOfSockets, parseTcpTable, type TcpConnection } from './proc-net-tcp.js';
+import { readDirOrEmpty, readLinkOrEmpty, readOrEmpty } from '../../lib/proc-fs.js';
 
 const PIDS_PER_SLICE = 10;
 
@@ -57,27 +57,3 @@ function socketInodes(fdDir: string): string[] {
   return inodes;
 }
 
-// Processes exit and fds close while we read: a vanished entry is simply skipped.
-function readOrEmpty(file: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
-}
-
-function readDirOrEmpty(dir: string): string[] {
-  try {
-    return fs.readdirSync(dir);
-  } catch {
-    return [];
-  }
-}
-
-function readLinkOrEmpty(link: string): string {
-  try {
-    return fs.readlinkSync(link);
-  } catch {
-    return '';
-  }
-}
