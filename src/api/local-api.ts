@@ -1,4 +1,5 @@
 import type { AppSpec } from '../config/spec.js';
+import { parsePort } from '../config/validate-ports.js';
 import { InstanceRangeError, UnknownAppError } from '../supervisor/errors.js';
 import { instanceCommand } from '../supervisor/instance-command.js';
 import { buildInstanceEnv } from '../supervisor/instance-env.js';
@@ -90,7 +91,7 @@ export function createLocalApi(sup: Supervisor, options: LocalApiOptions): Super
     async scale(app, count, scaleOptions = {}) {
       const current = state().apps[app]?.instances.length ?? appNames({ app }).length;
       const next = scaleOptions.relative ? current + count : count;
-      await sup.scale(app, next);
+      await sup.scale(app, next, scaleOptions.port === undefined ? {} : { port: parsePort(scaleOptions.port) });
       return next;
     },
     async describe(target) {

@@ -134,8 +134,11 @@ export interface SupervisorApi {
   delete(target: Target): Promise<string[]>;
   /** Stops a rolling restart of the app after its current step; false when none runs. */
   abortRolling(app: string): Promise<boolean>;
-  /** `count` is absolute, or relative with `relative: true` (+N / -N). Returns the new count. */
-  scale(app: string, count: number, options?: { relative?: boolean }): Promise<number>;
+  /**
+   * `count` is absolute, or relative with `relative: true` (+N / -N); `port` gives the app a new
+   * port setting first ("3000-3005", "auto:3000-3100"). Returns the new count.
+   */
+  scale(app: string, count: number, options?: { relative?: boolean; port?: string }): Promise<number>;
   describe(target: Target): Promise<InstanceInfo[]>;
   stats(app: string): Promise<AppStats>;
   logs(query: LogQuery): Promise<LogLine[]>;

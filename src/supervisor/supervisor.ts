@@ -1,5 +1,5 @@
 import { ConfigError } from '../config/errors.js';
-import type { AppSpec } from '../config/spec.js';
+import type { AppSpec, PortSpec } from '../config/spec.js';
 import { checkPortConflicts } from '../config/validate-ports.js';
 import { systemClock, type Clock } from '../lib/clock.js';
 import { describePortInUse } from '../lib/port-holder.js';
@@ -104,7 +104,8 @@ export class Supervisor {
   }
 
   /** Moves the app to `count` instances; scaling down removes the highest ids first. */
-  async scale(name: string, count: number): Promise<void> {
+  async scale(name: string, count: number, options: { port?: PortSpec } = {}): Promise<void> {
+    if (options.port) this.changePorts(name, options.port, count);
     const app = this.app(name);
     if (!Number.isInteger(count) || count < 1) {
       throw new ScaleError(`cannot scale "${name}" to ${count}: give a whole number of instances, at least 1 (use stop to stop them all)`);
@@ -122,6 +123,22 @@ export class Supervisor {
     const now = this.app(name);
     this.setApp({ ...now.spec, instances: count }, now.instances.slice(0, count));
     this.store.setState((s) => ({ ...s, ports: { ...s.ports, [name]: (s.ports[name] ?? []).slice(0, count) } }), true);
+  }
+
+  /**
+   * Gives an app a new port setting before a scale. Checked first (the count fits, no other app's
+   * ports); running instances keep their ports until they restart, then take the new ones.
+   */
+  private changePorts(name: string, port: PortSpec, count: number): void {
+    const app = this.app(name);
+    if (count >= 1) fixedPort(name, port, count - 1); // throws when the new range is too small
+    const spec = { ...app.spec, port };
+    const others = Object.values(this.store.getState().apps).filter((a) => a.spec.name !== name).map((a) => a.spec);
+    const conflicts = checkPortConflicts([spec], others);
+    if (conflicts.length > 0) throw new ConfigError(conflicts.join('\n'), { app: name, field: 'port' });
+    this.setApp(spec, app.instances);
+    const running = app.instances.map((i) => (i.pid === undefined ? undefined : i.port));
+    this.store.setState((s) => ({ ...s, ports: { ...s.ports, [name]: running } }), true);
   }
 
   /** Stops every instance of every app (kill_timeout honoured) and all monitoring. */

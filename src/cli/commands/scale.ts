@@ -17,15 +17,15 @@ export function parseScaleCount(text: string): { count: number; relative: boolea
 export const scale: CommandSpec = {
   usage: USAGE,
   flags: [
-    { name: 'port', type: 'string', value: 'RANGE', help: 'a new port range for the app (not available yet: see below)' },
+    { name: 'port', type: 'string', value: 'RANGE', help: 'give the app this port setting first ("3000-3005", "auto:3000-3100")' },
     JSON_FLAG,
   ],
   details: [
     'Scaling down removes the highest instance ids first. An app whose port range is too small for',
-    'the new count is refused with the range to use; to change the range today, delete the app and',
-    'start it again with the new --port.',
+    'the new count is refused with the range to use; --port changes the range first (running',
+    'instances keep their ports until they restart).',
     '',
-    'examples:\n  pmdaemon scale web 6\n  pmdaemon scale web +2\n  pmdaemon scale worker -1',
+    'examples:\n  pmdaemon scale web 6\n  pmdaemon scale web +2 --port 3000-3009\n  pmdaemon scale worker -1',
   ].join('\n'),
   async run(args, { io, connect }) {
     const [app, countText, ...extra] = args.positionals;
@@ -33,16 +33,12 @@ export const scale: CommandSpec = {
     if (app === 'all') throw new UsageError('scale applies to one app; name it');
     const { count, relative } = parseScaleCount(countText);
     const port = flagValue(args, 'port');
-    if (port !== undefined) {
-      throw new UsageError(`--port cannot change the range of a running app yet; delete "${app}" and start it again with --port ${port}`);
-    }
     const client = await connect();
     try {
-      await client.scale(app, count, { relative });
+      await client.scale(app, count, { relative, ...(port === undefined ? {} : { port }) });
     } catch (error) {
-      if (!(error instanceof Error) || error.name !== 'PortRangeError') throw error;
-      const how = `to change the range, delete "${app}" and start it again with that --port`;
-      throw new PortRangeError(`${error.message}; ${how}`, { cause: error });
+      if (!(error instanceof Error) || error.name !== 'PortRangeError' || port !== undefined) throw error;
+      throw new PortRangeError(`${error.message}; or give the app a wider range with --port`, { cause: error });
     }
     showRows(io, (await client.listProcesses()).filter((r) => r.app === app), hasSwitch(args, 'json'));
     return 0;

@@ -15,7 +15,6 @@ const CASES: Array<[string, string[], number, string]> = [
   ['a bad size', ['start', 'idle.mjs', '--name', 'x', '--max-memory', '-5M'], 3, 'pmdaemon: app "x": --max-memory is "-5M"; use a number of bytes greater than 0 or a size like "512K", "600M", "1.5G"'],
   ['an unknown flag, with a suggestion', ['start', 'idle.mjs', '--instnaces', '2'], 2, 'pmdaemon: unknown flag "--instnaces" for "start"; did you mean "--instances"?'],
   ['an unknown command, with a suggestion', ['restrat', 'idle'], 2, 'pmdaemon: unknown command "restrat"; did you mean "restart"?'],
-  ['scale --port (not available yet)', ['scale', 'idle', '4', '--port', '3000-3003'], 2, 'pmdaemon: --port cannot change the range of a running app yet; delete "idle" and start it again with --port 3000-3003'],
 ];
 
 describe('pmdaemon with bad input (through a daemon)', () => {

@@ -81,7 +81,7 @@ describe('pmdaemon info/logs/stats/scale through a daemon', () => {
     expect(tooMany.code).toBe(3);
     expect(oneErrorLine(tooMany)).toBe(
       `pmdaemon: app "idle" needs 4 ports but its range ${from}-${from + 2} has 3; use "${from}-${from + 3}" or "auto:${from}-${from + 100}"; ` +
-        'to change the range, delete "idle" and start it again with that --port',
+        'or give the app a wider range with --port',
     );
     await d.list();
   });

@@ -95,9 +95,20 @@ describe('scale', () => {
     expect(run.code).toBe(3);
     expect(run.stderr).toBe(
       `pmdaemon: app "idle" needs 4 ports but its range ${from}-${from + 1} has 2; use "${from}-${from + 3}" or "auto:${from}-${from + 100}"; ` +
-        'to change the range, delete "idle" and start it again with that --port\n',
+        'or give the app a wider range with --port\n',
     );
-    expect((await c.run(['scale', 'idle', '4', '--port', `${from}-${from + 3}`])).code).toBe(2);
+  });
+
+  it('moves the app to a new port range with --port, then scales into it', async () => {
+    const c = cli();
+    const from = await freePortRange(4);
+    await c.sup.addApp(fixtureSpec({ name: 'idle', script: 'idle.mjs', port: `${from}-${from + 1}` }));
+    const run = await c.run(['scale', 'idle', '4', '--port', `${from}-${from + 3}`, '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect((JSON.parse(run.stdout) as ProcessRow[]).map((r) => r.port)).toEqual([from, from + 1, from + 2, from + 3]);
+    const tooSmall = await c.run(['scale', 'idle', '4', '--port', `${from}-${from + 2}`]);
+    expect(tooSmall.code).toBe(3);
+    expect(tooSmall.stderr).toContain(`needs 4 ports but its range ${from}-${from + 2} has 3`);
   });
 });
 

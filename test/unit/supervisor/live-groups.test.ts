@@ -47,7 +47,7 @@ describe('liveGroupChecker', () => {
 
   it('counts a group of only zombies as gone, although signals still reach it', async () => {
     // setsid makes the background job lead its own group; its parent execs sleep and never reaps it.
-    const { line: leader } = await shell('setsid sleep 0.1 & echo $!; exec sleep 30');
+    const { line: leader } = await shell('setsid sleep 1 & echo $!; exec sleep 30');
     const alive = liveGroupChecker();
     expect(alive(leader)).toBe(true);
     await waitFor(() => stateOf(leader) === 'Z', { what: 'the leader to become a zombie' });
