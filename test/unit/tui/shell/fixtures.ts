@@ -2,32 +2,23 @@ import type { SupervisorApi, WireApp, WireInstance } from '../../../../src/api/t
 import type { AppSpec } from '../../../../src/config/spec.js';
 import type { Mirror } from '../../../../src/tui/state/mirror.js';
 import { makeSpec } from '../../../helpers/make-spec.js';
+import { onlineInstance } from '../../../helpers/online-instance.js';
 
 export const NOW = Date.UTC(2025, 0, 15, 12, 0, 0);
 
 /** An instance as the daemon sends it: online, healthy, with a pid, port and a few samples. */
 export function inst(app: string, id: number, overrides: Partial<WireInstance> = {}): WireInstance {
-  return {
-    app,
-    id,
-    status: 'online',
-    desired: 'running',
-    // Above the kernel's pid limit: no real process has it.
-    pid: 5_000_000 + id,
+  return onlineInstance(app, id, {
     startedAt: NOW - 65_000,
-    restarts: 0,
-    unstableRestarts: 0,
     health: 'healthy',
-    healthFailures: 0,
     cpu: 12.5,
     memory: 48 * 1024 * 1024,
     history: [
       { at: NOW - 2000, cpu: 10, memory: 47 * 1024 * 1024 },
       { at: NOW - 1000, cpu: 12.5, memory: 48 * 1024 * 1024 },
     ],
-    exits: [],
     ...overrides,
-  };
+  });
 }
 
 /** An app of `count` online instances on ports from `basePort`; `each` adjusts instance `id`. */

@@ -1,25 +1,11 @@
 import type { WireApp, WireInstance } from '../../../../src/api/types.js';
 import type { AppSpec } from '../../../../src/config/spec.js';
 import { makeSpec } from '../../../helpers/make-spec.js';
+import { onlineInstance } from '../../../helpers/online-instance.js';
 
 /** An online instance with no history; `overrides` replace any field. */
 export function instance(app: string, id: number, overrides: Partial<WireInstance> = {}): WireInstance {
-  return {
-    app,
-    id,
-    status: 'online',
-    desired: 'running',
-    pid: 5_000_000 + id,
-    restarts: 0,
-    unstableRestarts: 0,
-    health: 'unknown',
-    healthFailures: 0,
-    cpu: 0,
-    memory: 0,
-    history: [],
-    exits: [],
-    ...overrides,
-  };
+  return onlineInstance(app, id, overrides);
 }
 
 // Above the kernel's pid limit (2^22): no real process has these pids.
