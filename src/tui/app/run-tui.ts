@@ -36,6 +36,9 @@ export async function runTui(options: TuiOptions): Promise<number> {
   const unicode = detectUnicode(options.env);
   // Ink colours through chalk, which reads FORCE_COLOR when first imported.
   process.env.FORCE_COLOR = forceColorLevel(depth);
+  // React's development build costs ~3x the CPU here and keeps every performance.measure entry
+  // (idle monit grew 118 → 411 MB in 60 s); measured with bench/tui/profile.mjs.
+  process.env.NODE_ENV ??= 'production';
   const bindings = loadKeymap(options.keymapFile);
   const [{ render }, React, { App }, { Controller }, { createLogSource }] = await Promise.all([
     import('ink'),
