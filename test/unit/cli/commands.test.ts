@@ -1,22 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InstanceInfo, ProcessRow } from '../../../src/api/types.js';
 import { freePortRange } from '../../helpers/free-port-range.js';
 import { isRunning } from '../../helpers/processes.js';
 import { waitFor } from '../../helpers/wait-for.js';
 import { fixtureSpec } from '../../integration/support.js';
-import { localCli } from './local-cli.js';
+import { trackedLocalClis, type localCli } from './local-cli.js';
 
-const clis: Array<ReturnType<typeof localCli>> = [];
-function cli(options?: Parameters<typeof localCli>[0]) {
-  const c = localCli(options);
-  clis.push(c);
-  return c;
-}
-
-afterEach(async () => {
-  const survivors = (await Promise.all(clis.splice(0).map((c) => c.cleanup()))).flat();
-  expect(survivors, 'processes left running').toEqual([]);
-});
+const cli = trackedLocalClis();
 
 async function rows(c: ReturnType<typeof localCli>): Promise<ProcessRow[]> {
   const run = await c.run(['list', '--json']);

@@ -1,22 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AppStats, InstanceInfo, LogLine, ProcessRow } from '../../../src/api/types.js';
 import { freePortRange } from '../../helpers/free-port-range.js';
 import { waitFor } from '../../helpers/wait-for.js';
 import { fixtureSpec } from '../../integration/support.js';
 import { COMMANDS } from '../../../src/cli/command-table.js';
-import { localCli } from './local-cli.js';
+import { trackedLocalClis } from './local-cli.js';
 
-const clis: Array<ReturnType<typeof localCli>> = [];
-function cli(options?: Parameters<typeof localCli>[0]) {
-  const c = localCli(options);
-  clis.push(c);
-  return c;
-}
-
-afterEach(async () => {
-  const survivors = (await Promise.all(clis.splice(0).map((c) => c.cleanup()))).flat();
-  expect(survivors, 'processes left running').toEqual([]);
-});
+const cli = trackedLocalClis();
 
 /** `chatter`: 2 instances that print 10 lines on stdout and one on stderr, then idle. */
 async function withChatter() {

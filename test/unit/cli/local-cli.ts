@@ -1,3 +1,4 @@
+import { afterEach, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -103,5 +104,22 @@ export function localCli(options: { running?: boolean } = {}) {
       fs.rmSync(home, { recursive: true, force: true });
       return survivors;
     },
+  };
+}
+
+/**
+ * A `cli()` factory for a test file: every CLI it makes is cleaned up after each test, and a
+ * process any of them left running fails that test.
+ */
+export function trackedLocalClis(): (options?: Parameters<typeof localCli>[0]) => ReturnType<typeof localCli> {
+  const clis: Array<ReturnType<typeof localCli>> = [];
+  afterEach(async () => {
+    const survivors = (await Promise.all(clis.splice(0).map((c) => c.cleanup()))).flat();
+    expect(survivors, 'processes left running').toEqual([]);
+  });
+  return (options) => {
+    const c = localCli(options);
+    clis.push(c);
+    return c;
   };
 }
