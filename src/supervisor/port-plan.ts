@@ -48,12 +48,3 @@ export function* autoPortCandidates(
 ): Generator<number> {
   for (let port = spec.from; port <= spec.to; port++) if (!taken.has(port)) yield port;
 }
-
-/** Every port currently handed out, optionally except one app's instance. */
-export function takenPorts(
-  ports: Readonly<Record<string, readonly (number | undefined)[]>>,
-): Set<number> {
-  const taken = new Set<number>();
-  for (const list of Object.values(ports)) for (const port of list) if (port !== undefined) taken.add(port);
-  return taken;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { autoPortCandidates, fixedPort, PortRangeError, takenPorts } from '../../../src/supervisor/port-plan.js';
+import { autoPortCandidates, fixedPort, PortRangeError } from '../../../src/supervisor/port-plan.js';
 
 function errorOf(run: () => unknown): PortRangeError {
   try {
@@ -65,18 +65,5 @@ describe('autoPortCandidates', () => {
   it('is lazy, so a caller can stop at the first candidate of a huge range', () => {
     const first = autoPortCandidates({ from: 1, to: 65535 }, new Set([1])).next();
     expect(first).toEqual({ done: false, value: 2 });
-  });
-});
-
-describe('takenPorts', () => {
-  it('collects the ports of every app and skips instances without one', () => {
-    const taken = takenPorts({ web: [3000, undefined, 3002], api: [4000], none: [] });
-    expect([...taken].sort()).toEqual([3000, 3002, 4000]);
-  });
-
-  it('skips the holes a sparse assignment list has', () => {
-    const sparse: (number | undefined)[] = [];
-    sparse[3] = 5003;
-    expect([...takenPorts({ web: sparse })]).toEqual([5003]);
   });
 });
