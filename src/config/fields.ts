@@ -25,10 +25,32 @@ export const KNOWN_FIELDS = [
   'health_check',
   'log_max_size',
   'log_retain',
+  'autoscale',
+  'load_balancer',
 ] as const;
 
 /** Every field a `health_check` object may have. */
 export const HEALTH_CHECK_FIELDS = ['check_type', 'url', 'command', 'timeout', 'interval', 'retries', 'grace'] as const;
+
+/** Every field an `autoscale` object may have. */
+export const AUTOSCALE_FIELDS = ['min', 'max', 'cpu_threshold', 'memory_threshold', 'cooldown', 'window'] as const;
+
+/** Every field a `load_balancer` object may have. */
+export const LOAD_BALANCER_FIELDS = [
+  'type',
+  'file',
+  'reload_cmd',
+  'name',
+  'host',
+  'balance',
+  'weight',
+  'max_fails',
+  'fail_timeout',
+  'keepalive',
+  'health_path',
+  'check_interval',
+  'rise',
+] as const;
 
 /** The known field nearest to a misspelt one (case, camelCase and typos forgiven), if any is close. */
 export function suggestField(name: string, known: readonly string[]): string | undefined {

@@ -62,6 +62,54 @@ export interface AppSpec {
   logMaxBytes: number;
   /** How many rotated files to keep (`out.log.1` … `out.log.N`). */
   logRetain: number;
+  /** Daemon-side autoscaling (design §3 "Cluster operations"); undefined = off. */
+  autoscale?: AutoscaleSpec;
+  /** A load-balancer file the daemon keeps in sync with the live instances; undefined = none. */
+  loadBalancer?: LoadBalancerSpec;
+}
+
+/** When to add or remove an instance: above the threshold add one, below half of it remove one. */
+export interface AutoscaleSpec {
+  min: number;
+  max: number;
+  /** Average CPU per online instance, percent of one core, over `windowMs`. */
+  cpuThreshold: number;
+  /** Average RSS per online instance in bytes; scales up above it too when set. */
+  memoryThreshold?: number;
+  /** No two changes closer than this. */
+  cooldownMs: number;
+  /** The averaging window. */
+  windowMs: number;
+}
+
+export type LoadBalancerType = 'nginx' | 'haproxy';
+
+/** An nginx `upstream` block or HAProxy `backend` generated from the app's live instance ports. */
+export interface LoadBalancerSpec {
+  type: LoadBalancerType;
+  /** Absolute path of the file the daemon rewrites (atomically); undefined = only `pmdaemon lb` prints it. */
+  file?: string;
+  /** Shell command run after every rewrite, e.g. "nginx -s reload". */
+  reloadCmd?: string;
+  /** The upstream/backend name; defaults to the app name. */
+  name: string;
+  /** The address the instances listen on. */
+  host: string;
+  /** Default: least_conn for nginx, roundrobin for HAProxy. */
+  balance?: 'least-conn' | 'round-robin';
+  weight: number;
+  /** nginx `max_fails` / HAProxy `fall`. */
+  maxFails: number;
+  /** nginx `fail_timeout`. */
+  failTimeoutMs: number;
+  /** nginx `keepalive` idle connections per worker; 0 = off. */
+  keepalive: number;
+  /** HAProxy `option httpchk GET <path>`. */
+  healthPath: string;
+  /** HAProxy `check inter`. */
+  checkIntervalMs: number;
+  /** HAProxy `rise`. */
+  rise: number;
 }
 
 export const SPEC_DEFAULTS = {
@@ -76,4 +124,15 @@ export const SPEC_DEFAULTS = {
   logMaxBytes: 10 * 1024 * 1024,
   logRetain: 5,
   health: { timeoutMs: 5000, intervalMs: 10_000, retries: 3, graceMs: 0 },
+  autoscale: { cooldownMs: 30_000, windowMs: 10_000 },
+  loadBalancer: {
+    host: '127.0.0.1',
+    weight: 1,
+    maxFails: 3,
+    failTimeoutMs: 30_000,
+    keepalive: 32,
+    healthPath: '/health',
+    checkIntervalMs: 5000,
+    rise: 2,
+  },
 } as const;

@@ -3,10 +3,12 @@ import type { ConfigProblem } from './errors.js';
 import { KNOWN_FIELDS, unknownFieldProblems } from './fields.js';
 import { attempt, describeValue, invalidValue, problemPrefix, type FieldProblem } from './problems.js';
 import { SPEC_DEFAULTS, type AppSpec } from './spec.js';
+import { parseAutoscale } from './validate-autoscale.js';
 import { defaultAppName, parseArgs, resolveCommand, resolveCwd, type Command } from './validate-command.js';
 import { parseCpuAffinity, parseInstances } from './validate-cpus.js';
 import { parseEnv, parseInstanceVar } from './validate-env.js';
 import { parseHealthCheck } from './validate-health.js';
+import { parseLoadBalancer } from './validate-load-balancer.js';
 import { checkPortFits, parsePort } from './validate-ports.js';
 import {
   NAME_CHARS,
@@ -98,6 +100,12 @@ export function validateApp(
     healthCheck: parseHealthCheck(raw.health_check, port ?? { kind: 'none' }, p),
     logMaxBytes: size('log_max_size') ?? SPEC_DEFAULTS.logMaxBytes,
     logRetain: count('log_retain', 0, SPEC_DEFAULTS.logRetain),
+    autoscale: parseAutoscale(raw.autoscale, port, p),
+    loadBalancer: parseLoadBalancer(
+      raw.load_balancer,
+      { appName: name, port, baseDir: ctx.baseDir, healthCheck: raw.health_check },
+      p,
+    ),
   };
   const shownName = typeof raw.name === 'string' && raw.name !== '' ? raw.name : name;
   const label = shownName === undefined ? fallbackLabel : `app ${JSON.stringify(shownName)}`;
