@@ -1,13 +1,11 @@
 import type { HealthCheckSpec } from '../config/spec.js';
 import type { Clock, Timer } from '../lib/clock.js';
 import { nextHealth, probeHttp, probeScript, probeTcp, type ProbeResult } from './health/index.js';
+import { failuresIgnored, nextProbeDelay } from './health/probe-schedule.js';
 import { interpolate } from './instance-env.js';
 import type { InstanceLifecycle } from './instance-lifecycle.js';
 import type { SupervisorStore } from './store.js';
 import { getInstance, withInstance } from './store.js';
-
-/** First probe soon after start so rolling restarts learn health quickly, then every interval. */
-const FIRST_PROBE_MAX_MS = 1000;
 
 /** Probes each running instance's health_check and restarts instances that turn unhealthy. */
 export class HealthMonitor {
@@ -32,11 +30,16 @@ export class HealthMonitor {
     this.timers.clear();
   }
 
-  private schedule(app: string, id: number, pid: number, first = true): void {
+  private schedule(app: string, id: number, pid: number, attempt = 0): void {
     const check = this.store.getState().apps[app]?.spec.healthCheck;
-    if (!check) return;
-    const delay = first ? Math.min(check.intervalMs, FIRST_PROBE_MAX_MS) : check.intervalMs;
-    this.timers.set(key(app, id), this.clock.setTimeout(() => void this.probe(app, id, pid, check), delay));
+    const instance = getInstance(this.store.getState(), app, id);
+    if (!check || !instance) return;
+    const delay = nextProbeDelay(check, { health: instance.health, sinceStartMs: this.sinceStart(instance.startedAt), attempt });
+    this.timers.set(key(app, id), this.clock.setTimeout(() => void this.probe(app, id, pid, check, attempt), delay));
+  }
+
+  private sinceStart(startedAt: number | undefined): number {
+    return this.clock.now() - (startedAt ?? 0);
   }
 
   private cancel(app: string, id: number): void {
@@ -45,13 +48,13 @@ export class HealthMonitor {
     this.timers.delete(key(app, id));
   }
 
-  private async probe(app: string, id: number, pid: number, check: HealthCheckSpec): Promise<void> {
+  private async probe(app: string, id: number, pid: number, check: HealthCheckSpec, attempt: number): Promise<void> {
     const before = getInstance(this.store.getState(), app, id);
     if (!before || before.pid !== pid) return;
     const result = await runProbe(check, { id, port: before.port }, this.store.getState().apps[app]?.spec.cwd ?? '/', this.baseEnv);
     const current = getInstance(this.store.getState(), app, id);
     if (!current || current.pid !== pid) return;
-    const inGrace = this.clock.now() - (current.startedAt ?? 0) < check.graceMs;
+    const inGrace = failuresIgnored(check, { health: current.health, sinceStartMs: this.sinceStart(current.startedAt) });
     const health = nextHealth({ status: current.health, failures: current.healthFailures }, result, { retries: check.retries, inGrace });
     const lastHealth = { at: this.clock.now(), ...result };
     this.store.setState((s) => withInstance(s, app, id, (i) => ({ ...i, health: health.status, healthFailures: health.failures, lastHealth })), true);
@@ -61,7 +64,7 @@ export class HealthMonitor {
       void this.lifecycle.restart(app, id, 'unhealthy', reason);
       return;
     }
-    this.schedule(app, id, pid, false);
+    this.schedule(app, id, pid, attempt + 1);
   }
 }
 
