@@ -1,12 +1,14 @@
 import type { AppSpec } from '../config/spec.js';
 import { parsePort } from '../config/validate-ports.js';
-import { InstanceRangeError, UnknownAppError } from '../supervisor/errors.js';
+import { InstanceRangeError, ScaleError, UnknownAppError } from '../supervisor/errors.js';
 import { instanceCommand } from '../supervisor/instance-command.js';
 import { buildInstanceEnv } from '../supervisor/instance-env.js';
+import { rollingReload } from '../supervisor/rolling-reload.js';
 import { rollingRestart } from '../supervisor/rolling-restart.js';
 import type { Supervisor } from '../supervisor/supervisor.js';
 import { AppRunningError } from './api-errors.js';
 import { appStats } from './app-stats.js';
+import { autoscaleProblem } from './check-autoscale.js';
 import { toProcessRow } from './process-row.js';
 import { subscribe, type RollingListener } from './subscription.js';
 import type { InstanceInfo, LogLine, RollingProgress, SupervisorApi, Target } from './types.js';
@@ -37,6 +39,23 @@ export function createLocalApi(sup: Supervisor, options: LocalApiOptions): Super
     await Promise.all(names.map(act));
   };
   const instanceTarget = (target: Target) => (target.instance === undefined ? {} : { instance: target.instance });
+  /** Runs one rollout of an app, abortable by abortRolling, its progress sent to subscribers. */
+  const rollout = async (app: string, run: (signal: AbortSignal, emit: (step: RollingProgress) => void) => Promise<void>): Promise<void> => {
+    const abort = new AbortController();
+    rollouts.set(app, abort);
+    const emit = (step: RollingProgress): void => {
+      for (const listener of rollingListeners) listener(app, step);
+    };
+    try {
+      await run(abort.signal, emit);
+      emit({ instance: -1, phase: 'done' });
+    } catch (error) {
+      emit({ instance: -1, phase: 'failed', detail: (error as Error).message });
+      throw error;
+    } finally {
+      if (rollouts.get(app) === abort) rollouts.delete(app);
+    }
+  };
 
   return {
     async info() {
@@ -61,22 +80,22 @@ export function createLocalApi(sup: Supervisor, options: LocalApiOptions): Super
     stop: (target) => each(target, (app) => sup.stopApp(app, instanceTarget(target))),
     async restart(target, restartOptions = {}) {
       if (!restartOptions.rolling) return each(target, (app) => sup.restartApp(app, instanceTarget(target)));
-      for (const app of appNames(target)) {
-        const abort = new AbortController();
-        rollouts.set(app, abort);
-        const emit = (step: RollingProgress): void => {
-          for (const listener of rollingListeners) listener(app, step);
-        };
-        try {
-          await rollingRestart(sup, app, { signal: abort.signal, ...(restartOptions.batch ? { batch: restartOptions.batch } : {}) }, emit);
-          emit({ instance: -1, phase: 'done' });
-        } catch (error) {
-          emit({ instance: -1, phase: 'failed', detail: (error as Error).message });
-          throw error;
-        } finally {
-          if (rollouts.get(app) === abort) rollouts.delete(app);
-        }
+      const { batch, timeoutMs } = restartOptions;
+      for (const app of appNames(target)) await rollout(app, (signal, emit) => rollingRestart(sup, app, { signal, batch, timeoutMs }, emit));
+    },
+    async reload(app, reloadOptions = {}) {
+      appNames({ app });
+      const { instances, batch, timeoutMs } = reloadOptions;
+      if (instances !== undefined && (!Number.isInteger(instances) || instances < 1)) {
+        throw new ScaleError(`cannot reload "${app}" to ${instances} instances: give a whole number, at least 1`);
       }
+      await rollout(app, (signal, emit) => rollingReload(sup, app, { signal, batch, timeoutMs, instances }, emit));
+    },
+    async autoscale(app, settings) {
+      appNames({ app });
+      const problem = settings ? autoscaleProblem(settings) : undefined;
+      if (problem) throw new ScaleError(`cannot autoscale "${app}": ${problem}`);
+      sup.setAutoscale(app, settings);
     },
     async abortRolling(app) {
       const rollout = rollouts.get(app);

@@ -1,5 +1,5 @@
-import type { AppSpec } from '../config/spec.js';
-import type { ExitRecord, HealthResult, HealthStatus, HostMetrics, InstanceState, InstanceStatus, MetricSample } from '../supervisor/types.js';
+import type { AppSpec, AutoscaleSpec } from '../config/spec.js';
+import type { AutoscaleStatus, ExitRecord, LoadBalancerStatus, HealthResult, HealthStatus, HostMetrics, InstanceState, InstanceStatus, MetricSample } from '../supervisor/types.js';
 
 /** One instance as `list --json` prints it: the shape dashboards script against. */
 export interface ProcessRow {
@@ -21,6 +21,16 @@ export interface ProcessRow {
   uptime: number;
   restarts: number;
   reason: string | null;
+  /** Only on the rows of an autoscaled app: its settings (memory in bytes, durations in ms) and last decision. */
+  autoscale?: {
+    min: number;
+    max: number;
+    cpuThreshold: number;
+    memoryThreshold: number | null;
+    cooldownMs: number;
+    windowMs: number;
+    last: NonNullable<AutoscaleStatus['last']> | null;
+  };
 }
 
 /** An app, or every app with `app: 'all'`; optionally one instance. */
@@ -38,6 +48,8 @@ export interface InstanceInfo {
   logs: { out: string; err: string };
   lastHealth: HealthResult | null;
   exits: readonly ExitRecord[];
+  /** What the autoscaler last measured and decided for the app (settings: `spec.autoscale`). */
+  autoscale?: AutoscaleStatus;
 }
 
 export interface AppStats {
@@ -78,6 +90,8 @@ export type WireInstance = InstanceState;
 export interface WireApp {
   spec: AppSpec;
   instances: readonly WireInstance[];
+  autoscale?: AutoscaleStatus;
+  loadBalancer?: LoadBalancerStatus;
 }
 
 export interface WireState {
@@ -96,7 +110,8 @@ export type SupervisorEvent =
 
 export interface RollingProgress {
   instance: number;
-  phase: 'restarting' | 'waiting' | 'ready' | 'failed' | 'done';
+  /** `adding`/`removing`: a reload moving the app to a new instance count. */
+  phase: 'adding' | 'removing' | 'restarting' | 'waiting' | 'ready' | 'failed' | 'done';
   detail?: string;
 }
 
@@ -116,6 +131,15 @@ export interface RestartOptions {
   rolling?: boolean;
   /** Instances restarted at once in a rolling restart (default 1). */
   batch?: number;
+  /** How long each restarted instance may take to become ready in a rolling restart (default 60 s). */
+  timeoutMs?: number;
+}
+
+/** A zero-downtime rolling reload that can also move the app to `instances` instances. */
+export interface ReloadOptions {
+  instances?: number;
+  batch?: number;
+  timeoutMs?: number;
 }
 
 /**
@@ -139,6 +163,10 @@ export interface SupervisorApi {
    * port setting first ("3000-3005", "auto:3000-3100"). Returns the new count.
    */
   scale(app: string, count: number, options?: { relative?: boolean; port?: string }): Promise<number>;
+  /** Rolling restart (one batch at a time, each waiting until ready), after moving to `instances` when given. */
+  reload(app: string, options?: ReloadOptions): Promise<void>;
+  /** Turns autoscaling of an app on with these settings, or off with null (persisted in the spec). */
+  autoscale(app: string, settings: AutoscaleSpec | null): Promise<void>;
   describe(target: Target): Promise<InstanceInfo[]>;
   stats(app: string): Promise<AppStats>;
   logs(query: LogQuery): Promise<LogLine[]>;

@@ -17,7 +17,7 @@ export function diffApps(prev: SupervisorState, next: SupervisorState): Record<s
   for (const [name, app] of Object.entries(next.apps)) {
     const before = prev.apps[name];
     if (before === app) continue;
-    changed[name] = { spec: app.spec, instances: app.instances.map((i) => trimHistory(i, before)) };
+    changed[name] = { ...app, instances: app.instances.map((i) => trimHistory(i, before)) };
     any = true;
   }
   for (const name of Object.keys(prev.apps)) {

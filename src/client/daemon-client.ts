@@ -29,6 +29,8 @@ export function createDaemonClient(rpc: RpcClient, server: ServerInfo): DaemonCo
     restart: (target, options) => rpc.call('restart', options === undefined ? [target] : [target, options]),
     delete: (target) => rpc.call('delete', [target]),
     abortRolling: (app) => rpc.call('abortRolling', [app]),
+    reload: (app, options) => rpc.call('reload', options === undefined ? [app] : [app, options]),
+    autoscale: (app, settings) => rpc.call('autoscale', [app, settings]),
     scale: (app, count, options) => rpc.call('scale', options === undefined ? [app, count] : [app, count, options]),
     describe: (target) => rpc.call('describe', [target]),
     stats: (app) => rpc.call('stats', [app]),

@@ -1,5 +1,5 @@
-import type { AppSpec } from '../config/spec.js';
-import type { DaemonControl, LogQuery, RestartOptions, SupervisorApi, Target } from '../api/types.js';
+import type { AppSpec, AutoscaleSpec } from '../config/spec.js';
+import type { DaemonControl, LogQuery, ReloadOptions, RestartOptions, SupervisorApi, Target } from '../api/types.js';
 import type { ApiMethod } from '../protocol/methods.js';
 
 /** Calls the API method a request names; `params` have been shape-checked by checkParams. */
@@ -20,6 +20,10 @@ export async function callApi(api: SupervisorApi, control: DaemonControl, method
       return api.restart(a as Target, (b ?? undefined) as RestartOptions | undefined);
     case 'abortRolling':
       return api.abortRolling(a as string);
+    case 'reload':
+      return api.reload(a as string, (b ?? undefined) as ReloadOptions | undefined);
+    case 'autoscale':
+      return api.autoscale(a as string, (b ?? null) as AutoscaleSpec | null);
     case 'delete':
       return api.delete(a as Target);
     case 'scale':

@@ -32,7 +32,7 @@ export async function runDaemon({ home, version, lock }: DaemonOptions): Promise
   // No terminal owns the daemon; a stray SIGHUP must not stop the apps.
   process.on('SIGHUP', () => log('SIGHUP ignored'));
 
-  const supervisor = new Supervisor({ home });
+  const supervisor = new Supervisor({ home, log });
   try {
     await restoreOnStart(supervisor, home);
   } catch (error) {

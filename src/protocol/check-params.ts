@@ -35,6 +35,8 @@ const SIGNATURES: Record<Method, readonly Check[]> = {
   stop: [target],
   restart: [target, optional(object)],
   abortRolling: [appName],
+  reload: [appName, optional(object)],
+  autoscale: [appName, optional(object)],
   delete: [target],
   scale: [appName, count, optional(object)],
   describe: [target],

@@ -7,6 +7,8 @@ export const API_METHODS = [
   'stop',
   'restart',
   'abortRolling',
+  'reload',
+  'autoscale',
   'delete',
   'scale',
   'describe',

@@ -20,4 +20,9 @@ export interface SupervisorContext {
   baseEnv: NodeJS.ProcessEnv;
   logs: LogAttacher;
   ports: PortAssigner;
+  /**
+   * Called before an instance is stopped on purpose (stop, restart, scale down, delete): resolves
+   * once no new traffic goes to it (the load balancer took it out). Never rejects.
+   */
+  drain?: (app: string, id: number) => Promise<void>;
 }

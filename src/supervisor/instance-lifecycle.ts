@@ -79,6 +79,7 @@ export class InstanceLifecycle {
   }
 
   private async terminate(app: string, id: number, rt: Runtime, request: Runtime['stopRequest']): Promise<void> {
+    if (this.ctx.drain && rt.proc) await this.ctx.drain(app, id);
     const proc = rt.proc;
     const spec = this.ctx.store.getState().apps[app]?.spec;
     if (!proc || !spec) return;

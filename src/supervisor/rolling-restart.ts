@@ -11,6 +11,8 @@ export interface RollingOptions {
   clock?: Clock;
   /** Stops the rollout before its next step; the instances not yet restarted stay as they were. */
   signal?: AbortSignal;
+  /** The instances to restart (default: all of them). */
+  ids?: readonly number[];
 }
 
 /**
@@ -20,7 +22,7 @@ export interface RollingOptions {
 export async function rollingRestart(sup: Supervisor, app: string, options: RollingOptions = {}, onProgress: (step: RollingProgress) => void = () => {}): Promise<void> {
   const clock = options.clock ?? systemClock;
   const timeoutMs = options.timeoutMs ?? 60_000;
-  const ids = (sup.store.getState().apps[app]?.instances ?? []).map((i) => i.id);
+  const ids = options.ids ?? (sup.store.getState().apps[app]?.instances ?? []).map((i) => i.id);
   const steps = planRollingRestart(ids, options.batch);
   for (const [k, step] of steps.entries()) {
     if (options.signal?.aborted) {
@@ -36,6 +38,8 @@ export async function rollingRestart(sup: Supervisor, app: string, options: Roll
       onProgress({ instance: id, phase: 'failed', detail: failures[failed] });
       throw new RollingRestartError(app, id, failures[failed]!, steps.slice(k + 1).flat());
     }
+    // The next step may stop other instances: first let the load balancer send traffic to these.
+    await sup.loadBalancerSettled(app);
     for (const id of step) onProgress({ instance: id, phase: 'ready' });
   }
 }

@@ -26,8 +26,16 @@ export function newInstance(app: string, id: number): InstanceState {
   };
 }
 
+/** Sets an app's spec and instances; its runtime status (autoscale, load balancer) stays. */
 export function withApp(state: SupervisorState, spec: AppSpec, instances: readonly InstanceState[]): SupervisorState {
-  return { ...state, apps: { ...state.apps, [spec.name]: { spec, instances } } };
+  return { ...state, apps: { ...state.apps, [spec.name]: { ...state.apps[spec.name], spec, instances } } };
+}
+
+/** Applies `change` to an app's runtime status fields; a no-op when the app is gone. */
+export function withAppStatus(state: SupervisorState, app: string, change: Partial<Pick<AppState, 'autoscale' | 'loadBalancer'>>): SupervisorState {
+  const current = state.apps[app];
+  if (!current) return state;
+  return { ...state, apps: { ...state.apps, [app]: { ...current, ...change } } };
 }
 
 export function withoutApp(state: SupervisorState, name: string): SupervisorState {

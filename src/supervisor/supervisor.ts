@@ -1,5 +1,5 @@
 import { ConfigError } from '../config/errors.js';
-import type { AppSpec, PortSpec } from '../config/spec.js';
+import type { AppSpec, AutoscaleSpec, PortSpec } from '../config/spec.js';
 import { checkPortConflicts } from '../config/validate-ports.js';
 import { systemClock, type Clock } from '../lib/clock.js';
 import { describePortInUse } from '../lib/port-holder.js';
@@ -9,11 +9,12 @@ import { AppExistsError, InstanceRangeError, ScaleError, UnknownAppError } from 
 import { HealthMonitor } from './health-monitor.js';
 import { InstanceLifecycle } from './instance-lifecycle.js';
 import { InstanceLogs } from './instance-logs.js';
+import { LoadBalancerSync } from './load-balancer/lb-sync.js';
 import { MetricsMonitor } from './metrics-monitor.js';
 import { createPortAssigner, type PortProbe } from './port-assigner.js';
 import { fixedPort } from './port-plan.js';
 import { processSpawner, type Spawner } from './spawner.js';
-import { createSupervisorStore, newInstance, withApp, withoutApp, type SupervisorStore } from './store.js';
+import { createSupervisorStore, newInstance, withApp, withAppStatus, withoutApp, type SupervisorStore } from './store.js';
 import type { AppState, InstanceState } from './types.js';
 
 export interface SupervisorOptions {
@@ -26,6 +27,8 @@ export interface SupervisorOptions {
   /** Metrics sample period; 0 turns sampling off. Default 1000 ms. */
   metricsIntervalMs?: number;
   portProbe?: PortProbe;
+  /** Where background failures go (load-balancer reloads, autoscale errors): the daemon log. */
+  log?: (line: string) => void;
 }
 
 /** What persistence kept of an app: port assignments and desired state, by instance id. */
@@ -45,11 +48,13 @@ export class Supervisor {
   private readonly lifecycle: InstanceLifecycle;
   private readonly metrics: MetricsMonitor;
   private readonly health: HealthMonitor;
+  private readonly loadBalancers: LoadBalancerSync;
 
   constructor(options: SupervisorOptions) {
     const clock = options.clock ?? systemClock;
     this.store = createSupervisorStore(clock.now());
     this.logs = new InstanceLogs(options.home, this.store);
+    this.loadBalancers = new LoadBalancerSync({ store: this.store, clock, ...(options.log ? { log: options.log } : {}) });
     const ctx: SupervisorContext = {
       store: this.store,
       clock,
@@ -57,11 +62,13 @@ export class Supervisor {
       baseEnv: options.baseEnv ?? process.env,
       logs: this.logs,
       ports: createPortAssigner(this.store, options.portProbe ?? { isPortFree, describePortInUse }),
+      drain: (app, id) => this.loadBalancers.drain(app, id),
     };
     this.lifecycle = new InstanceLifecycle(ctx);
     this.metrics = new MetricsMonitor(this.store, this.lifecycle, clock, options.metricsIntervalMs ?? 1000);
     this.health = new HealthMonitor(this.store, this.lifecycle, clock, ctx.baseEnv);
     this.metrics.start();
+    this.loadBalancers.start();
   }
 
   /** Registers an app and starts all its instances; resolves when each is online or failed. */
@@ -141,12 +148,30 @@ export class Supervisor {
     this.store.setState((s) => ({ ...s, ports: { ...s.ports, [name]: running } }), true);
   }
 
+  /** Turns autoscaling on with these settings, or off with null; the settings live in the (persisted) spec. */
+  setAutoscale(name: string, settings: AutoscaleSpec | null): void {
+    const app = this.app(name);
+    if (settings) fixedPort(name, app.spec.port, settings.max - 1); // the port range must hold max instances
+    const { autoscale: _old, ...rest } = app.spec;
+    const spec: AppSpec = settings ? { ...rest, autoscale: settings } : rest;
+    this.store.setState((s) => {
+      const next = withApp(s, spec, s.apps[name]?.instances ?? app.instances);
+      return settings ? next : withAppStatus(next, name, { autoscale: undefined });
+    }, true);
+  }
+
+  /** Resolves once the app's load-balancer file lists exactly its ready instances (at once without one). */
+  loadBalancerSettled(name: string): Promise<void> {
+    return this.loadBalancers.settled(name);
+  }
+
   /** Stops every instance of every app (kill_timeout honoured) and all monitoring. */
   async shutdown(): Promise<void> {
     this.metrics.stop();
     this.health.stop();
     const names = Object.keys(this.store.getState().apps);
     await Promise.all(names.map((name) => this.stopApp(name)));
+    this.loadBalancers.stop();
     this.logs.closeAll();
   }
 

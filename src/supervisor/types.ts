@@ -58,9 +58,39 @@ export interface InstanceState {
   exits: readonly ExitRecord[];
 }
 
+/** One autoscale evaluation that changed (or refused to change) the instance count. */
+export interface AutoscaleDecision {
+  at: number;
+  from: number;
+  to: number;
+  /** Why, in words an operator reads: "avg CPU 84% > 70% over 10s". */
+  reason: string;
+}
+
+/** What the autoscaler last measured and decided for an app (runtime only; settings live in the spec). */
+export interface AutoscaleStatus {
+  /** When the instance count was last changed by the autoscaler (cooldown starts here). */
+  lastChangeAt?: number;
+  last?: AutoscaleDecision;
+  /** The averages of the last evaluation, per online instance. */
+  cpu?: number;
+  memory?: number;
+}
+
+/** The load-balancer file as last written. */
+export interface LoadBalancerStatus {
+  /** The ports in the upstream, ascending. */
+  ports: readonly number[];
+  syncedAt?: number;
+  /** The last write or reload failure, cleared by the next success. */
+  error?: string;
+}
+
 export interface AppState {
   spec: AppSpec;
   instances: readonly InstanceState[];
+  autoscale?: AutoscaleStatus;
+  loadBalancer?: LoadBalancerStatus;
 }
 
 export type { HostMetrics } from './metrics/index.js';

@@ -28,7 +28,9 @@ export async function up(argv: string[], io: CliIo): Promise<number> {
   const specs = await loadConfigFile(file, { ...(only ? { only } : {}) });
 
   const home = pmdaemonHome(io.env);
-  const supervisor = new Supervisor({ home, baseEnv: io.env });
+  // In the TUI a stray stderr line would tear the screen: the UI shows those failures itself.
+  const log = values.tui ? undefined : (line: string): void => void io.stderr.write(`pmdaemon: ${line}\n`);
+  const supervisor = new Supervisor({ home, baseEnv: io.env, ...(log ? { log } : {}) });
   if (values.tui) return upWithTui(supervisor, specs, io, { home, readOnly: values['read-only'] === true, color: values.color });
   const unsubscribe = supervisor.store.subscribe((next, prev) => {
     for (const t of instanceTransitions(prev, next)) io.stdout.write(formatTransition(t, new Date()) + '\n');

@@ -135,7 +135,7 @@ describe('bad input: one line on stderr, nothing on stdout, a non-zero exit', ()
     ['a bad scale count', ['scale', 'idle', 'many'], 2, 'pmdaemon: "many" is not an instance count; use N (e.g. 4), +N to add or -N to remove\n'],
     ['a scale to zero', ['scale', 'idle', '-2'], 2, 'pmdaemon: cannot scale "idle" to 0: give a whole number of instances, at least 1 (use stop to stop them all)\n'],
     ['a missing app name', ['stop'], 2, 'pmdaemon: missing app name; usage: pmdaemon stop <app|all> [--instance ID]\n'],
-    ['--batch without --rolling', ['restart', 'idle', '--batch', '2'], 2, 'pmdaemon: --batch applies to a rolling restart; add --rolling\n'],
+    ['--batch without --rolling', ['restart', 'idle', '--batch', '2'], 2, 'pmdaemon: --batch and --timeout apply to a rolling restart; add --rolling\n'],
     ['--err with --out', ['logs', 'idle', '--err', '--out'], 2, 'pmdaemon: --err and --out exclude each other; give neither for both streams\n'],
     ['a bad --lines', ['logs', 'idle', '--lines', '-3'], 2, 'pmdaemon: --lines "-3" is not a whole number of 0 or more\n'],
   ];

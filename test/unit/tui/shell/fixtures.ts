@@ -78,6 +78,8 @@ export function fakeApi(): { api: SupervisorApi; calls: FakeCall[]; inFlight(): 
     stop: record('stop'),
     restart: record('restart'),
     abortRolling: record('abortRolling'),
+    reload: record('reload'),
+    autoscale: record('autoscale'),
     delete: record('delete'),
     scale: record('scale'),
     describe: record('describe'),
