@@ -63,7 +63,7 @@ export function createLocalApi(sup: Supervisor, options: LocalApiOptions): Super
     },
     async listProcesses() {
       const now = Date.now();
-      return Object.values(state().apps).flatMap((app) => app.instances.map((i) => toProcessRow(app.spec, i, now)));
+      return Object.values(state().apps).flatMap((app) => app.instances.map((i) => toProcessRow(app.spec, i, now, app.autoscale)));
     },
     async start(specs: AppSpec[]) {
       for (const spec of specs) {
@@ -124,7 +124,9 @@ export function createLocalApi(sup: Supervisor, options: LocalApiOptions): Super
           if (!i) throw new InstanceRangeError(name, id, app.instances.length);
           const vars = { id, port: i.port };
           infos.push({
-            row: toProcessRow(app.spec, i, now),
+            row: toProcessRow(app.spec, i, now, app.autoscale),
+            ...(app.autoscale ? { autoscale: app.autoscale } : {}),
+            ...(app.loadBalancer ? { loadBalancer: app.loadBalancer } : {}),
             spec: app.spec,
             env: buildInstanceEnv(baseEnv, app.spec, vars),
             command: instanceCommand(app.spec, vars),

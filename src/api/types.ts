@@ -50,6 +50,8 @@ export interface InstanceInfo {
   exits: readonly ExitRecord[];
   /** What the autoscaler last measured and decided for the app (settings: `spec.autoscale`). */
   autoscale?: AutoscaleStatus;
+  /** The app's load-balancer file as last written (settings: `spec.loadBalancer`). */
+  loadBalancer?: LoadBalancerStatus;
 }
 
 export interface AppStats {

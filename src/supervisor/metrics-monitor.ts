@@ -20,6 +20,8 @@ export class MetricsMonitor {
     private readonly lifecycle: InstanceLifecycle,
     private readonly clock: Clock,
     private readonly periodMs: number,
+    /** Runs after every sample (the autoscaler decides on fresh figures). */
+    private readonly onSampled: () => void = () => {},
   ) {}
 
   start(): void {
@@ -48,6 +50,7 @@ export class MetricsMonitor {
     const host = this.host.sample();
     this.store.setState((s) => ({ ...withSamples(s, samples, at), host }), true);
     this.enforceMemoryLimits(samples);
+    this.onSampled();
   }
 
   private enforceMemoryLimits(samples: Map<number, TreeSample>): void {

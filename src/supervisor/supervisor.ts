@@ -5,6 +5,7 @@ import { systemClock, type Clock } from '../lib/clock.js';
 import { describePortInUse } from '../lib/port-holder.js';
 import { isPortFree } from '../lib/port-probe.js';
 import type { SupervisorContext } from './context.js';
+import { Autoscaler } from './autoscale/autoscaler.js';
 import { AppExistsError, InstanceRangeError, ScaleError, UnknownAppError } from './errors.js';
 import { HealthMonitor } from './health-monitor.js';
 import { InstanceLifecycle } from './instance-lifecycle.js';
@@ -49,6 +50,7 @@ export class Supervisor {
   private readonly metrics: MetricsMonitor;
   private readonly health: HealthMonitor;
   private readonly loadBalancers: LoadBalancerSync;
+  private readonly autoscaler: Autoscaler;
 
   constructor(options: SupervisorOptions) {
     const clock = options.clock ?? systemClock;
@@ -65,7 +67,9 @@ export class Supervisor {
       drain: (app, id) => this.loadBalancers.drain(app, id),
     };
     this.lifecycle = new InstanceLifecycle(ctx);
-    this.metrics = new MetricsMonitor(this.store, this.lifecycle, clock, options.metricsIntervalMs ?? 1000);
+    const log = options.log ? { log: options.log } : {};
+    this.autoscaler = new Autoscaler({ store: this.store, clock, scale: (app, count) => this.scale(app, count), ...log });
+    this.metrics = new MetricsMonitor(this.store, this.lifecycle, clock, options.metricsIntervalMs ?? 1000, () => this.autoscaler.evaluate());
     this.health = new HealthMonitor(this.store, this.lifecycle, clock, ctx.baseEnv);
     this.metrics.start();
     this.loadBalancers.start();
@@ -169,6 +173,8 @@ export class Supervisor {
   async shutdown(): Promise<void> {
     this.metrics.stop();
     this.health.stop();
+    this.autoscaler.stop();
+    await this.autoscaler.settled();
     const names = Object.keys(this.store.getState().apps);
     await Promise.all(names.map((name) => this.stopApp(name)));
     this.loadBalancers.stop();

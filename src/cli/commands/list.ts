@@ -1,6 +1,8 @@
 import { JSON_FLAG, type CommandSpec } from '../command.js';
 import { UsageError } from '../exit-codes.js';
 import { hasSwitch } from '../flags.js';
+import { formatAutoscaleLines } from '../format/autoscale-text.js';
+import { writeLines } from '../io.js';
 import { showRows } from '../show-rows.js';
 
 export const list: CommandSpec = {
@@ -10,6 +12,9 @@ export const list: CommandSpec = {
     'One line per instance: id (<app>-<instance>), status, health, pid, port, cpu, memory, uptime, restarts.',
     '--json prints an array of { id, name, app, instance, namespace, pid, port, status, health, cpu,',
     'memory, uptime, restarts, reason } (memory in bytes, uptime in ms, cpu in % of one core).',
+    'Under the table, one line per autoscaled app: its range, threshold, cooldown and last decision;',
+    'in --json, the rows of such an app carry autoscale: { min, max, cpuThreshold, memoryThreshold,',
+    'cooldownMs, windowMs, last: { at, from, to, reason } | null }.',
     '',
     'examples:\n  pmdaemon list\n  pmdaemon ls --json',
   ].join('\n'),
@@ -19,6 +24,8 @@ export const list: CommandSpec = {
     const json = hasSwitch(args, 'json');
     if (!json && rows.length === 0) io.stderr.write('no apps; start one with: pmdaemon start "node server.js"\n');
     else showRows(io, rows, json);
+    const autoscaled = json ? [] : formatAutoscaleLines(rows, Date.now());
+    if (autoscaled.length > 0) writeLines(io, ['', ...autoscaled]);
     return 0;
   },
 };

@@ -1,8 +1,10 @@
+import { toAutoscaleRow } from '../../api/process-row.js';
 import type { InstanceInfo } from '../../api/types.js';
 import type { AppSpec } from '../../config/spec.js';
 import { formatPort } from '../../config/validate-ports.js';
 import { formatBytes } from '../../lib/format-bytes.js';
 import type { ExitRecord, HealthResult } from '../../supervisor/types.js';
+import { formatAutoscaleDetails } from './autoscale-text.js';
 import { formatAgo, formatSpan, formatUptime } from './duration.js';
 
 const PMDAEMON_VARS = ['PORT', 'NODE_APP_INSTANCE', 'PM2_INSTANCE_ID', 'PMDAEMON_APP'];
@@ -26,6 +28,18 @@ export function formatInstanceInfo(info: InstanceInfo, now: number): string[] {
   field('stop', [`${spec.killSignal}, then SIGKILL after ${formatSpan(spec.killTimeoutMs)}`]);
   if (spec.maxMemoryBytes !== undefined) field('memory', [`restart over ${formatBytes(spec.maxMemoryBytes)}`]);
   if (spec.cpuAffinity !== undefined) field('cpus', [`pinned to CPU ${spec.cpuAffinity.join(',')} (instance i: list[i mod ${spec.cpuAffinity.length}])`]);
+  if (spec.autoscale !== undefined) {
+    const settings = row.autoscale ?? toAutoscaleRow(spec.autoscale, info.autoscale);
+    field('autoscale', formatAutoscaleDetails(settings, info.autoscale, now));
+  }
+  if (spec.loadBalancer?.file !== undefined) {
+    const lb = info.loadBalancer;
+    const servers = lb ? `${lb.ports.length} server${lb.ports.length === 1 ? '' : 's'} (${lb.ports.join(', ') || 'none'})` : 'not written yet';
+    const lines = [`${spec.loadBalancer.type} ${spec.loadBalancer.file}: ${servers}`];
+    if (spec.loadBalancer.reloadCmd) lines.push(`reload: ${spec.loadBalancer.reloadCmd}`);
+    if (lb?.error) lines.push(`last reload failed: ${lb.error}`);
+    field('balancer', lines);
+  }
   field('health', healthLines(spec, row.health, info.lastHealth, now));
   field('logs', [`out ${info.logs.out}`, `err ${info.logs.err}`]);
   field('env', envLines(spec, info.env));
