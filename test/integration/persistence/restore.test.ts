@@ -188,3 +188,30 @@ describe('save and resurrect', () => {
     await expect(resurrectDump(b, world.home)).rejects.toThrow('no saved apps: run `pmdaemon save` first');
   });
 });
+
+describe('cluster settings survive the daemon', () => {
+  it('keeps autoscale settings and the load balancer of an app across a SIGKILL-like death', async () => {
+    world = persistenceWorld();
+    const mortal = mortalSpawner();
+    const a = world.supervisor(mortal.spawner);
+    const from = await freePortRange(3);
+    const file = path.join(world.home, 'upstream.conf');
+    await a.addApp(fixtureSpec({ name: 'web', script: 'http-health.mjs', instances: 1, port: `${from}-${from + 2}`, load_balancer: { type: 'nginx', file } }));
+    stops.push(startAutoSave(a, world.home));
+    const settings = { min: 1, max: 3, cpuThreshold: 70, cooldownMs: 30_000, windowMs: 10_000 };
+    a.setAutoscale('web', settings);
+    await waitFor(() => stateFile().apps[0]?.spec.autoscale?.max === 3, { what: 'autoscale settings in state.json' });
+    mortal.die();
+
+    const b = world.supervisor();
+    running.push(b);
+    await restoreOnStart(b, world.home);
+    const spec = b.store.getState().apps.web?.spec;
+    expect(spec?.autoscale).toEqual(settings);
+    expect(spec?.loadBalancer?.file).toBe(file);
+    await waitFor(() => fs.existsSync(file) && fs.readFileSync(file, 'utf8').includes(`server 127.0.0.1:${from} `), { what: 'the restored instance in the upstream' });
+
+    b.setAutoscale('web', null);
+    expect(b.store.getState().apps.web?.spec.autoscale).toBeUndefined();
+  });
+});
