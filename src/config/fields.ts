@@ -50,6 +50,7 @@ export const LOAD_BALANCER_FIELDS = [
   'health_path',
   'check_interval',
   'rise',
+  'drain_on_restart',
 ] as const;
 
 /** The known field nearest to a misspelt one (case, camelCase and typos forgiven), if any is close. */

@@ -110,6 +110,13 @@ export interface LoadBalancerSpec {
   checkIntervalMs: number;
   /** HAProxy `rise`. */
   rise: number;
+  /**
+   * Take an instance out (rewrite + reload) before a restart too (default true). false keeps a
+   * restarting instance in the file, with no reload per rolling step, and relies on the balancer
+   * retrying the other servers (nginx: `max_fails=0` and `proxy_next_upstream error`): a reload
+   * makes nginx close kept-alive client connections, which clients that do not resend lose.
+   */
+  drainOnRestart?: boolean;
 }
 
 export const SPEC_DEFAULTS = {

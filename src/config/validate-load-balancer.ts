@@ -7,7 +7,7 @@ import { LOAD_BALANCER_FIELDS, unknownFieldProblems } from './fields.js';
 import { attempt, invalidValue, type FieldProblem } from './problems.js';
 import { SPEC_DEFAULTS, type LoadBalancerSpec, type LoadBalancerType, type PortSpec } from './spec.js';
 import type { FieldLabel } from './validate-autoscale.js';
-import { isRecord, readCount, readIdentifier, readText } from './values.js';
+import { isRecord, readBoolean, readCount, readIdentifier, readText } from './values.js';
 
 const FIELD = 'load_balancer';
 const EXAMPLE = '{ "type": "nginx", "file": "/etc/nginx/conf.d/web.conf", "reload_cmd": "nginx -s reload" }';
@@ -119,12 +119,14 @@ function readLoadBalancer(
     host: attempt(problems, () => readHost(raw.host, label('host')), defaults.host),
     ...(balance === undefined ? {} : { balance }),
     weight,
-    maxFails: count('max_fails', 0, defaults.maxFails),
+    // Kept in during restarts, an instance refuses connections for a moment: nginx must not count that.
+    maxFails: count('max_fails', 0, raw.drain_on_restart === false ? 0 : defaults.maxFails),
     failTimeoutMs: ms('fail_timeout', defaults.failTimeoutMs),
     keepalive: count('keepalive', 0, defaults.keepalive),
     healthPath: healthPath ?? healthCheckPath(ctx.healthCheck) ?? defaults.healthPath,
     checkIntervalMs: ms('check_interval', defaults.checkIntervalMs),
     rise: count('rise', 1, defaults.rise),
+    ...(raw.drain_on_restart === undefined ? {} : { drainOnRestart: attempt(problems, () => readBoolean(raw.drain_on_restart, label('drain_on_restart'), true), true) }),
   };
 }
 

@@ -24,5 +24,5 @@ export interface SupervisorContext {
    * Called before an instance is stopped on purpose (stop, restart, scale down, delete): resolves
    * once no new traffic goes to it (the load balancer took it out). Never rejects.
    */
-  drain?: (app: string, id: number) => Promise<void>;
+  drain?: (app: string, id: number, why: 'stop' | 'restart') => Promise<void>;
 }

@@ -79,7 +79,7 @@ export class InstanceLifecycle {
   }
 
   private async terminate(app: string, id: number, rt: Runtime, request: Runtime['stopRequest']): Promise<void> {
-    if (this.ctx.drain && rt.proc) await this.ctx.drain(app, id);
+    if (this.ctx.drain && rt.proc) await this.ctx.drain(app, id, getInstance(this.ctx.store.getState(), app, id)?.desired === 'stopped' ? 'stop' : 'restart');
     const proc = rt.proc;
     const spec = this.ctx.store.getState().apps[app]?.spec;
     if (!proc || !spec) return;

@@ -64,7 +64,7 @@ export class Supervisor {
       baseEnv: options.baseEnv ?? process.env,
       logs: this.logs,
       ports: createPortAssigner(this.store, options.portProbe ?? { isPortFree, describePortInUse }),
-      drain: (app, id) => this.loadBalancers.drain(app, id),
+      drain: (app, id, why) => this.loadBalancers.drain(app, id, why),
     };
     this.lifecycle = new InstanceLifecycle(ctx);
     const log = options.log ? { log: options.log } : {};

@@ -43,7 +43,7 @@ function reloads(log: string): Reload[] {
     });
 }
 
-async function cluster(opts: { instances: number; extra?: Record<string, unknown>; reloadCmd?: (file: string, log: string, ports: number[]) => string }) {
+async function cluster(opts: { instances: number; extra?: Record<string, unknown>; lb?: Record<string, unknown>; reloadCmd?: (file: string, log: string, ports: number[]) => string }) {
   const dir = tempDir();
   const file = path.join(dir, 'upstream.conf');
   const log = path.join(dir, 'reloads.log');
@@ -57,7 +57,7 @@ async function cluster(opts: { instances: number; extra?: Record<string, unknown
       script: 'http-health.mjs',
       instances: opts.instances,
       port: `${from}-${from + 5}`,
-      load_balancer: { type: 'nginx', file, reload_cmd: reloadCmd },
+      load_balancer: { type: 'nginx', file, reload_cmd: reloadCmd, ...opts.lb },
       ...opts.extra,
     }),
   );
@@ -97,6 +97,25 @@ describe('load-balancer file kept in sync by the supervisor', () => {
     const lines = reloads(log);
     expect(lines[0]).toEqual({ file: [ports[1]], up: new Set([ports[0], ports[1]]) });
     expect(lines.at(-1)?.file).toEqual([ports[0], ports[1]]);
+  });
+
+  it('with drain_on_restart false, keeps a restarting instance in the file and reloads nothing, but still drains a stop', async () => {
+    const health = { check_type: 'http', url: 'http://127.0.0.1:${PORT}/health', interval: 0.2, timeout: 1, retries: 1 };
+    const { sup, file, log, ports } = await cluster({ instances: 2, lb: { drain_on_restart: false }, extra: { health_check: health } });
+    await waitFor(() => upstreamPorts(file).length === 2, { what: 'two servers' });
+    await sup.loadBalancerSettled('web');
+    fs.writeFileSync(log, '');
+    const pid = instancesOf(sup, 'web')[0]!.pid;
+    await sup.restartApp('web', { instance: 0 });
+    await waitFor(() => instancesOf(sup, 'web')[0]!.health === 'healthy', { what: 'the restarted instance healthy' });
+    await sup.loadBalancerSettled('web');
+    expect(instancesOf(sup, 'web')[0]!.pid).not.toBe(pid);
+    expect(upstreamPorts(file)).toEqual([ports[0], ports[1]]);
+    expect(reloads(log)).toEqual([]);
+
+    await sup.stopApp('web', { instance: 1 });
+    expect(upstreamPorts(file)).toEqual([ports[0]]);
+    expect(reloads(log)[0]?.up.has(ports[1]!)).toBe(true);
   });
 
   it('takes an unhealthy instance out and puts it back when it is healthy again', async () => {

@@ -4,6 +4,7 @@ import { upstreamServers, type LbServer } from '../../lb/servers.js';
 import { writeFileIfChanged } from '../../lb/write-file.js';
 import type { Clock, Timer } from '../../lib/clock.js';
 import { probeTcp } from '../health/index.js';
+import { KeptInUpstream } from './kept-in-upstream.js';
 import { withAppStatus, type SupervisorStore } from '../store.js';
 import type { AppState } from '../types.js';
 
@@ -26,6 +27,7 @@ export interface LbSyncOptions {
 export class LoadBalancerSync {
   /** Instances being drained, by app: id → the pid that must get no new traffic. */
   private readonly drained = new Map<string, Map<number, number | undefined>>();
+  private readonly kept = new KeptInUpstream();
   /** The per-app chain of syncs and the one queued but not started (changes coalesce into it). */
   private readonly tail = new Map<string, Promise<void>>();
   private readonly queued = new Map<string, Promise<void>>();
@@ -63,9 +65,13 @@ export class LoadBalancerSync {
   }
 
   /** Takes the instance out of its app's upstream and resolves once the file is rewritten and reloaded. */
-  async drain(app: string, id: number): Promise<void> {
+  async drain(app: string, id: number, why: 'stop' | 'restart' = 'stop'): Promise<void> {
     const state = this.options.store.getState().apps[app];
     if (!state?.spec.loadBalancer?.file) return;
+    if (why === 'restart' && state.spec.loadBalancer.drainOnRestart === false) {
+      this.kept.keep(app, id, state.instances[id]?.pid);
+      return;
+    }
     let ids = this.drained.get(app);
     if (!ids) this.drained.set(app, (ids = new Map()));
     ids.set(id, state.instances[id]?.pid);
@@ -95,7 +101,8 @@ export class LoadBalancerSync {
     const app = store.getState().apps[name];
     const lb = app?.spec.loadBalancer;
     if (!app || !lb?.file) return;
-    const servers = await this.listening(app, upstreamServers(app, this.excluded(app)));
+    const kept = this.kept.servers(app);
+    const servers = merge(await this.listening(app, upstreamServers(app, this.excluded(app))), kept);
     let error: string | undefined;
     let attempted = false;
     try {
@@ -158,13 +165,14 @@ export class LoadBalancerSync {
   }
 
   private key(app: AppState): string {
-    const ports = upstreamServers(app, this.excluded(app)).map((s) => `${s.host}:${s.port}`);
+    const ports = merge(upstreamServers(app, this.excluded(app)), this.kept.servers(app)).map((s) => `${s.host}:${s.port}`);
     return `${ports.join(',')}|${JSON.stringify(app.spec.loadBalancer)}`;
   }
 
   private forget(app: string): void {
     this.wanted.delete(app);
     this.drained.delete(app);
+    this.kept.forget(app);
     this.confirmed.delete(app);
     const timer = this.retries.get(app);
     if (timer !== undefined) this.options.clock.clearTimeout(timer);
@@ -173,4 +181,10 @@ export class LoadBalancerSync {
     this.tail.delete(app);
     this.queued.delete(app);
   }
+}
+
+/** The servers of both lists, once each, by port. */
+function merge(servers: LbServer[], kept: LbServer[]): LbServer[] {
+  const ids = new Set(servers.map((s) => s.id));
+  return [...servers, ...kept.filter((s) => !ids.has(s.id))].sort((a, b) => a.port - b.port);
 }

@@ -48,7 +48,7 @@ function post(port: number, urlPath: string): Promise<number> {
  * A 4-instance lb-app cluster run by a real daemon, with a health check and a load_balancer
  * whose file a real nginx on 127.0.0.1 includes and whose reload_cmd reloads that nginx.
  */
-async function cluster(extra: Record<string, unknown> = {}): Promise<{ d: DaemonHome; file: string; from: number; url: string }> {
+async function cluster(extra: Record<string, unknown> = {}, lbExtra: Record<string, unknown> = {}): Promise<{ d: DaemonHome; file: string; from: number; url: string }> {
   const d = daemonHome();
   const dir = fs.mkdtempSync(path.join(d.home, 'nginx-'));
   const file = path.join(dir, 'web-upstream.conf');
@@ -65,7 +65,7 @@ async function cluster(extra: Record<string, unknown> = {}): Promise<{ d: Daemon
     port: `${from}-${from + 5}`,
     kill_timeout: 5000,
     health_check: { check_type: 'http', url: 'http://127.0.0.1:${PORT}/health', interval: 0.5, timeout: 2, retries: 1 },
-    load_balancer: { type: 'nginx', file, reload_cmd: nginx.reloadCommand },
+    load_balancer: { type: 'nginx', file, reload_cmd: nginx.reloadCommand, ...lbExtra },
     ...extra,
   };
   fs.writeFileSync(config, JSON.stringify({ apps: [app] }));
@@ -83,11 +83,12 @@ async function cluster(extra: Record<string, unknown> = {}): Promise<{ d: Daemon
 }
 
 /** Continuous load through nginx while `action` runs: keep-alive connections, plus fresh-connection ones. */
-async function underLoad(url: string, action: () => Promise<void>): Promise<LoadResult[]> {
+async function underLoad(url: string, action: () => Promise<void>, client: 'resending' | 'naive' = 'resending'): Promise<LoadResult[]> {
   // A GET that dies on a reused keep-alive connection before any response byte is resent, as
   // RFC 9112 §9.3.1 allows and browsers, curl and Go do: nginx's own reload closes idle ones.
+  // The naive client resends nothing (Node's http.Agent).
   const loads = [
-    startLoad(url, { connections: 6, keepAlive: true, retryOnReusedSocket: true, maxDurationMs: 90_000 }),
+    startLoad(url, { connections: 6, keepAlive: true, retryOnReusedSocket: client === 'resending', maxDurationMs: 90_000 }),
     startLoad(url, { connections: 2, keepAlive: false, maxDurationMs: 90_000 }),
   ];
   try {
@@ -126,6 +127,19 @@ describe('a cluster behind a real nginx', () => {
     const afterReload = await d.list();
     expect(afterReload.every((row, k) => row.pid !== afterRestart[k]!.pid)).toBe(true);
     process.stdout.write(`nginx rolling: restart ${JSON.stringify(restart.map((r) => [r.requests, r.failures, r.retries]))}, reload ${JSON.stringify(reload.map((r) => [r.requests, r.failures, r.retries]))}\n`);
+  });
+
+  it('with drain_on_restart false, a rolling restart fails no request even for clients that never resend', async () => {
+    const { d, file, url } = await cluster({}, { drain_on_restart: false });
+    const before = fs.readFileSync(file, 'utf8');
+    const results = await underLoad(url, async () => {
+      const r = await d.run(['restart', 'web', '--rolling']);
+      expect(r.code, r.stderr).toBe(0);
+    }, 'naive');
+    expectNoFailures(results);
+    expect(results[0]!.retries).toBe(0);
+    expect(fs.readFileSync(file, 'utf8')).toBe(before);
+    expect(fs.readFileSync(file, 'utf8')).toContain('max_fails=0');
   });
 
   it('reload --rolling --instances 6 fails no request and ends with six servers that all get traffic', async () => {

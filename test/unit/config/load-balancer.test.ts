@@ -35,6 +35,16 @@ async function problemsOf(fields: Record<string, unknown>): Promise<string[]> {
 }
 
 describe('load_balancer in an ecosystem file', () => {
+  it('reads drain_on_restart, and then defaults max_fails to 0 so nginx does not mark restarting instances failed', async () => {
+    const kept = await loadWeb({ load_balancer: { type: 'nginx', drain_on_restart: false } });
+    expect([kept.loadBalancer?.drainOnRestart, kept.loadBalancer?.maxFails]).toEqual([false, 0]);
+    const explicit = await loadWeb({ load_balancer: { type: 'nginx', drain_on_restart: false, max_fails: 2 } });
+    expect(explicit.loadBalancer?.maxFails).toBe(2);
+    const plain = await loadWeb({ load_balancer: { type: 'nginx' } });
+    expect([plain.loadBalancer?.drainOnRestart, plain.loadBalancer?.maxFails]).toEqual([undefined, SPEC_DEFAULTS.loadBalancer.maxFails]);
+    expect((await problemsOf({ load_balancer: { type: 'nginx', drain_on_restart: 'no' } })).join('\n')).toContain('drain_on_restart');
+  });
+
   it('resolves file against the config file directory and fills every default', async () => {
     fs.mkdirSync(path.join(dir, 'nginx'));
     const spec = await loadWeb({ load_balancer: { type: 'nginx', file: 'nginx/web.conf', reload_cmd: 'nginx -s reload' } });
