@@ -23,8 +23,8 @@ beforeAll(async () => {
 });
 
 describe('the example ecosystem files', () => {
-  it('include the six documented examples', () => {
-    expect(FILES).toEqual(['fault-tolerant.json5', 'master-workers.json5', 'max-cluster.json5', 'three-tier.json5', 'tuned.json5', 'web-cluster.json5']);
+  it('include the seven documented examples', () => {
+    expect(FILES).toEqual(['behind-nginx.json5', 'fault-tolerant.json5', 'master-workers.json5', 'max-cluster.json5', 'three-tier.json5', 'tuned.json5', 'web-cluster.json5']);
   });
 
   it.each(FILES)('%s loads and comes fully online, every port answering HTTP', async (file) => {
