@@ -47,13 +47,15 @@ export interface Binding {
 
 const ALL: readonly KeyContext[] = ['grid', 'logs', 'topology', 'compare', 'help'];
 const LISTS: readonly KeyContext[] = ['grid', 'logs', 'topology', 'compare'];
+// The help overlay scrolls with the same keys as the lists.
+const SCROLLS: readonly KeyContext[] = [...LISTS, 'help'];
 
 /** The one keymap: input handling, footer hints and help all come from this table. */
 export const DEFAULT_BINDINGS: readonly Binding[] = [
-  { command: 'up', keys: ['up', 'k'], label: 'up', help: 'Select the previous row (in logs: scroll up)', contexts: LISTS },
-  { command: 'down', keys: ['down', 'j'], label: 'down', help: 'Select the next row (in logs: scroll down)', contexts: LISTS },
-  { command: 'pageUp', keys: ['pageup'], label: 'page up', help: 'Scroll a page up', contexts: LISTS },
-  { command: 'pageDown', keys: ['pagedown'], label: 'page down', help: 'Scroll a page down', contexts: LISTS },
+  { command: 'up', keys: ['up', 'k'], label: 'up', help: 'Select the previous row (in logs and help: scroll up)', contexts: SCROLLS },
+  { command: 'down', keys: ['down', 'j'], label: 'down', help: 'Select the next row (in logs and help: scroll down)', contexts: SCROLLS },
+  { command: 'pageUp', keys: ['pageup'], label: 'page up', help: 'Scroll a page up', contexts: SCROLLS },
+  { command: 'pageDown', keys: ['pagedown'], label: 'page down', help: 'Scroll a page down', contexts: SCROLLS },
   { command: 'toggleApp', keys: ['enter'], label: 'expand', help: 'Expand or collapse the selected app (topology: jump to the instance)', contexts: ['grid', 'topology'], hint: true },
   { command: 'scaleUp', keys: ['+', '='], label: 'scale', help: 'Scale the selected app up by one (presses add up to one target)', contexts: ['grid'], action: true, hint: true },
   { command: 'scaleDown', keys: ['-', '_'], label: 'scale', help: 'Scale the selected app down by one (removes the highest instance)', contexts: ['grid'], action: true },

@@ -21,6 +21,10 @@ export interface Glyphs {
   treePipe: string;
   arrow: string;
   ellipsis: string;
+  /** Between the two ends of a range ("2–8"). */
+  rangeDash: string;
+  /** Between two facts on one line. */
+  dot: string;
 }
 
 const UNICODE: Glyphs = {
@@ -37,6 +41,8 @@ const UNICODE: Glyphs = {
   treePipe: '│ ',
   arrow: '→',
   ellipsis: '…',
+  rangeDash: '–',
+  dot: '·',
 };
 
 const ASCII: Glyphs = {
@@ -53,6 +59,8 @@ const ASCII: Glyphs = {
   treePipe: '| ',
   arrow: '->',
   ellipsis: '~',
+  rangeDash: '-',
+  dot: '|',
 };
 
 /** Colours by meaning; `undefined` = the terminal's default (always the case with no colour). */

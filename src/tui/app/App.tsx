@@ -1,15 +1,16 @@
 import { Box, Text, useInput, type Key } from 'ink';
 import { useStore } from 'zustand';
-import { activeBindings, footerHints, keyName, resolveKey, type Binding, type KeyContext } from '../keymap.js';
+import { activeBindings, footerHints, keyName, resolveKey, type Binding, type Command, type KeyContext } from '../keymap.js';
+import { clampScroll, helpLines } from '../components/help-lines.js';
 import { Footer } from '../components/Footer.js';
 import { Grid } from '../components/Grid.js';
 import { Header } from '../components/Header.js';
 import { Help } from '../components/Help.js';
 import { TooSmall } from '../components/TooSmall.js';
-import { gridRows } from '../state/grid-rows.js';
 import type { UiState, UiStore } from '../state/ui-state.js';
 import type { Theme } from '../theme.js';
 import type { Controller } from './controller.js';
+import { footerMessage, gridInput, rowsOf } from './grid-screen.js';
 import { gridLayout } from './layout.js';
 import { BottomPane } from './BottomPane.js';
 import { ViewPane } from './ViewPane.js';
@@ -55,16 +56,26 @@ export function App({ store, controller, bindings, theme, unicode, logs }: AppPr
     if (name === undefined) return;
     const command = resolveKey(active, keyContext(state), name);
     if (!command) return;
+    if (keyContext(state) === 'help') return scrollHelp(command, state);
     if (keyContext(state) === 'logs' && logs.handles(command)) return logs.run(command);
     if (command === 'follow') return logs.run(command);
     controller.run(command);
+  }
+
+  /** Up/down and page keys move the help; other keys act as usual (Esc and ? close it). */
+  function scrollHelp(command: Command, state: UiState): void {
+    const step = { up: -1, down: 1, pageUp: -helpRows(state), pageDown: helpRows(state) } as Partial<Record<Command, number>>;
+    const by = step[command];
+    if (by === undefined) return controller.run(command);
+    const total = helpLines(active, state.columns, unicode, theme.glyphs.ellipsis).length;
+    store.setState({ helpScroll: clampScroll(state.helpScroll + by, total, helpRows(state)) });
   }
 
   if (s.columns < 80 || s.rows < 24) return <TooSmall columns={s.columns} rows={s.rows} />;
   const width = s.columns;
   const lost = s.connection !== 'connected';
   const layout = gridLayout(s.rows, s.focus, lost);
-  const rows = gridRows(s.mirror, { collapsed: s.collapsed, text: s.filter, faultsOnly: s.faultsOnly });
+  const rows = rowsOf(s);
   const footer = footerMessage(s, theme);
   const body = layout.grid + layout.bottom;
 
@@ -77,10 +88,10 @@ export function App({ store, controller, bindings, theme, unicode, logs }: AppPr
         </Text>
       ) : null}
       {s.showHelp ? (
-        <Help bindings={active} width={width} height={body} theme={theme} unicode={unicode} readOnly={s.readOnly} />
+        <Help bindings={active} width={width} height={body} theme={theme} unicode={unicode} readOnly={s.readOnly} scroll={s.helpScroll} />
       ) : s.view === 'grid' ? (
         <>
-          <Grid rows={rows} selectedKey={s.selectedKey ?? rows[0]?.key} width={width} height={layout.grid} theme={theme} unicode={unicode} now={s.now} changed={s.changed} pendingScale={s.pendingScale} rolling={s.rolling} focused={s.focus === 'grid'} />
+          <Grid {...gridInput(s, rows, theme, unicode)} />
           <BottomPane state={s} rows={rows} width={width} height={layout.bottom} theme={theme} />
         </>
       ) : (
@@ -91,16 +102,14 @@ export function App({ store, controller, bindings, theme, unicode, logs }: AppPr
   );
 }
 
+/** Rows of help lines under the help's title. */
+function helpRows(s: UiState): number {
+  const layout = gridLayout(s.rows, s.focus, s.connection !== 'connected');
+  return Math.max(1, layout.grid + layout.bottom - 1);
+}
+
 function keyContext(s: UiState): KeyContext {
   if (s.showHelp) return 'help';
   if (s.view !== 'grid') return s.view;
   return s.focus === 'logs' ? 'logs' : 'grid';
-}
-
-function footerMessage(s: UiState, theme: Theme): { text: string; level: 'info' | 'error' | 'prompt' } | undefined {
-  if (s.confirm) return { text: s.confirm.message, level: 'prompt' };
-  if (s.editing === 'filter') return { text: `filter: ${s.filter}${theme.glyphs.cursor} (Enter keeps it, Esc clears it)`, level: 'prompt' };
-  if (s.editing === 'search') return { text: `search: ${s.logView.search.query}${theme.glyphs.cursor} (Enter searches, Esc cancels)`, level: 'prompt' };
-  if (s.notice && s.now - s.notice.at < 4000) return { text: s.notice.text, level: s.notice.level };
-  return undefined;
 }

@@ -23,7 +23,7 @@ export function BottomPane({ state, rows, width, height, theme }: BottomPaneProp
     const app = state.mirror.apps[row.app];
     const instance = row.kind === 'instance' ? row.instance : app?.instances[0];
     if (!instance || !app) return <Text color={theme.dim}>no instance selected</Text>;
-    return <DetailsPane instance={instance} spec={app.spec} width={width} height={height} theme={theme} now={state.now} />;
+    return <DetailsPane instance={instance} spec={app.spec} width={width} height={height} theme={theme} now={state.now} loadBalancer={app.loadBalancer} />;
   }
   const { left, right } = state.logWindow;
   if (right) return <SideBySide left={left} right={right} width={width} height={height} theme={theme} />;

@@ -3,6 +3,7 @@ import type { Command } from '../keymap.js';
 import { gridRows, instanceKey, moveSelection, type GridRow } from '../state/grid-rows.js';
 import { buildTopology } from '../topology/build-topology.js';
 import { topologyJumpTarget } from '../topology/jump-target.js';
+import type { Mirror } from '../state/mirror.js';
 import type { Notice, UiState, UiStore, View } from '../state/ui-state.js';
 
 const VIEWS: readonly View[] = ['grid', 'topology', 'compare'];
@@ -17,6 +18,8 @@ export class Controller {
     private readonly api: () => SupervisorApi | undefined,
     private readonly quit: () => void,
     private readonly pageSize: () => number,
+    /** The newest mirror: the store's may hold back changes the screen does not show yet. */
+    private readonly live: () => Mirror = () => ui.getState().mirror,
   ) {}
 
   run(command: Command): void {
@@ -64,7 +67,7 @@ export class Controller {
       case 'delete': {
         const row = this.selectedRow();
         if (!row) return;
-        const app = s.mirror.apps[row.app];
+        const app = this.live().apps[row.app];
         const n = app?.instances.length ?? 0;
         const message = `delete app "${row.app}" and stop its ${n} instance${n === 1 ? '' : 's'} (${row.app}-0${n > 1 ? `..${row.app}-${n - 1}` : ''})? y / n`;
         return this.set({ confirm: { message, app: row.app } });
@@ -101,7 +104,7 @@ export class Controller {
         if (this.abortRollout(s)) return;
         return this.set({ view: 'grid' });
       case 'help':
-        return this.set({ showHelp: !s.showHelp });
+        return this.set({ showHelp: !s.showHelp, helpScroll: 0 });
       case 'quit':
         return this.quit();
     }
@@ -150,7 +153,7 @@ export class Controller {
     const row = this.selectedRow();
     if (!row) return;
     const s = this.ui.getState();
-    const current = s.mirror.apps[row.app]?.instances.length ?? 0;
+    const current = this.live().apps[row.app]?.instances.length ?? 0;
     const target = Math.max(1, (s.pendingScale[row.app] ?? current) + delta);
     this.set({ pendingScale: { ...s.pendingScale, [row.app]: target } });
     this.sendScale(row.app);

@@ -1,10 +1,15 @@
 import type { SupervisorApi, SupervisorEvent } from '../../api/types.js';
 import { applyEvent, EMPTY_MIRROR, type Mirror } from '../state/mirror.js';
-import { createUiStore, markChanges, type UiStore } from '../state/ui-state.js';
+import { settleHost } from '../state/settle-host.js';
+import { createUiStore, markChanges, type UiState, type UiStore } from '../state/ui-state.js';
 import { createTheme, detectColorDepth, detectUnicode, forceColorLevel } from '../theme.js';
 import { loadKeymap } from '../keymap-config.js';
 import { localHostNames, readAppConnections } from '../topology/read-connections.js';
+import { Controller } from './controller.js';
+import { gridScreenKey } from './grid-screen.js';
+import { createLogFeed } from './log-feed.js';
 import { enterFullScreen, guardExits } from './terminal.js';
+import { createLogSource } from './tui-log-source.js';
 
 /** A connection the TUI can watch for loss (the socket client has it; in-process never closes). */
 export type TuiApi = SupervisorApi & { onClose?: (listener: (error: Error | undefined) => void) => () => void };
@@ -23,8 +28,12 @@ export interface TuiOptions {
   stdout?: NodeJS.WriteStream;
 }
 
-/** Pushes state to the screen at this rate; keys render at once (see the Ink notes). */
+/** How often the shell looks for something new to draw; keys render at once (see the Ink notes). */
 const TICK_MS = 250;
+/** New log lines reach the screen at most this often while following (Ink redraws the whole frame). */
+const LOG_FRAME_MS = 500;
+/** The log subscription follows the selection once it rests this long (each move costs a snapshot). */
+const FOLLOW_SELECTION_MS = 400;
 const RECONNECT_MS = 1000;
 const CONNECTION_SCAN_MS = 3000;
 
@@ -40,13 +49,8 @@ export async function runTui(options: TuiOptions): Promise<number> {
   // (idle monit grew 118 → 411 MB in 60 s); measured with bench/tui/profile.mjs.
   process.env.NODE_ENV ??= 'production';
   const bindings = loadKeymap(options.keymapFile);
-  const [{ render }, React, { App }, { Controller }, { createLogSource }] = await Promise.all([
-    import('ink'),
-    import('react'),
-    import('./App.js'),
-    import('./controller.js'),
-    import('./tui-log-source.js'),
-  ]);
+  // Ink takes ~0.6 s to load: connect and subscribe meanwhile, so the first frame can have data.
+  const loading = Promise.all([import('ink'), import('react'), import('./App.js')]);
 
   const ui: UiStore = createUiStore({
     mode: options.mode,
@@ -66,10 +70,9 @@ export async function runTui(options: TuiOptions): Promise<number> {
     quitting = true;
     resolveQuit();
   };
-  const controller = new Controller(ui, () => api, quit, () => Math.max(1, Math.floor((ui.getState().rows - 6) / 2)));
+  const controller = new Controller(ui, () => api, quit, () => Math.max(1, Math.floor((ui.getState().rows - 6) / 2)), () => mirror);
 
-  const onEvent = (event: SupervisorEvent): void => {
-    if (event.type === 'log') return logs.append(event);
+  const onState = (event: SupervisorEvent): void => {
     if (event.type === 'rolling') {
       const { [event.app]: current = [], ...others } = ui.getState().rolling;
       // instance -1 ends the rollout: done, failed or aborted.
@@ -83,21 +86,25 @@ export async function runTui(options: TuiOptions): Promise<number> {
       ui.setState({ rolling: { ...others, [event.app]: steps } });
       return;
     }
+    const first = mirror.seq < 0;
     mirror = applyEvent(mirror, event);
+    // The first data: draw it now, not at the next tick.
+    if (first && event.type === 'snapshot') setImmediate(() => flushNow());
   };
+  let flushNow = (): void => undefined;
+  const feed = createLogFeed({ state: onState, logs });
 
-  let unsubscribe: (() => void) | undefined;
   const attach = async (): Promise<void> => {
     while (!quitting) {
       try {
         const next = await options.connect();
         api = next;
-        await loadBacklog(next, logs);
-        unsubscribe = next.subscribe(onEvent, { logs: true });
+        // State first and the shown instance's backlog after: the old way loaded every instance's backlog before the first frame.
+        feed.start(next, logs.wants(ui.getState()));
         ui.setState({ connection: 'connected' });
         next.onClose?.(() => {
           api = undefined;
-          unsubscribe = undefined;
+          feed.stop();
           if (!quitting) {
             ui.setState({ connection: 'lost' });
             setTimeout(() => void attach(), RECONNECT_MS);
@@ -110,6 +117,47 @@ export async function runTui(options: TuiOptions): Promise<number> {
       }
     }
   };
+  void attach();
+  const [{ render }, React, { App }] = await loading;
+
+  // What the screen last showed, to push nothing when a tick would draw the same frame.
+  let shownKey: { state: UiState; key: string | undefined } | undefined;
+  let flushed: Mirror = mirror;
+  let marks: Readonly<Record<string, number>> = ui.getState().changed;
+  let settled: { from: Mirror; shown: Mirror } | undefined;
+  let lastLogFrame = 0;
+  let wanted: { key: string | undefined; since: number } = { key: undefined, since: 0 };
+  const flush = (): void => {
+    const now = Date.now();
+    const s = ui.getState();
+    marks = markChanges(flushed, mirror, marks, now);
+    flushed = mirror;
+    const host = settleHost(s.mirror.host, mirror.host);
+    if (settled?.from !== mirror || settled.shown.host !== host) settled = { from: mirror, shown: host === mirror.host ? mirror : { ...mirror, host } };
+    const shown = settled.shown;
+    // Whole seconds only, so an unchanged screen renders to the same text.
+    const next: UiState = { ...s, mirror: shown, changed: marks, now: Math.floor(now / 1000) * 1000 };
+    followSelection(next, now);
+    if (shownKey?.state !== s) shownKey = { state: s, key: gridScreenKey(s, theme, unicode) };
+    const key = gridScreenKey({ ...next, logWindow: s.logWindow }, theme, unicode);
+    const same = key === undefined ? s.mirror === shown && s.changed === marks && s.now === next.now : key === shownKey.key;
+    // New log lines wait for LOG_FRAME_MS, unless the frame is drawn anyway.
+    const logWindow = logs.window(next, { newLines: !same || now - lastLogFrame >= LOG_FRAME_MS });
+    if (same && logWindow === s.logWindow) return;
+    if (logWindow !== s.logWindow) lastLogFrame = now;
+    ui.setState({ mirror: shown, changed: marks, logWindow, now: next.now });
+    shownKey = { state: ui.getState(), key };
+  };
+  /** Moves the log subscription to what the pane shows once the selection rests. */
+  const followSelection = (s: UiState, now: number): void => {
+    if (!api) return;
+    const wants = logs.wants(s);
+    if (wants?.key !== wanted.key) wanted = { key: wants?.key, since: now };
+    if (wants?.key === feed.key) return;
+    if (feed.key === undefined || now - wanted.since >= FOLLOW_SELECTION_MS) feed.follow(wants);
+  };
+  flushNow = flush;
+  flush();
 
   const restore = enterFullScreen(stdout);
   const unguard = guardExits(restore, () => quit());
@@ -121,20 +169,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
     exitOnCtrlC: false,
     patchConsole: false,
   });
-  void attach();
 
-  let flushed: Mirror = mirror;
-  const flush = (): void => {
-    const now = Date.now();
-    const s = ui.getState();
-    const changed = markChanges(flushed, mirror, s.changed, now);
-    const logWindow = logs.window(s);
-    // Whole seconds only, so an unchanged screen renders to the same text and Ink writes nothing.
-    const second = Math.floor(now / 1000) * 1000;
-    if (mirror === flushed && changed === s.changed && logWindow === s.logWindow && second === s.now) return;
-    flushed = mirror;
-    ui.setState({ mirror, changed, logWindow, now: second });
-  };
   const ticker = setInterval(flush, TICK_MS);
   // Connections for the topology view: /proc reads, so only while it shows, and off the render path.
   let scanning = false;
@@ -152,19 +187,10 @@ export async function runTui(options: TuiOptions): Promise<number> {
   clearInterval(ticker);
   clearInterval(scanner);
   stdout.off('resize', onResize);
-  unsubscribe?.();
+  feed.stop();
   instance.unmount();
   restore();
   unguard();
   await api?.close().catch(() => undefined);
   return 0;
-}
-
-/** Recent lines of every instance, so the log pane is not empty until the next line arrives. */
-async function loadBacklog(api: TuiApi, logs: { append(event: Extract<SupervisorEvent, { type: 'log' }>): void }): Promise<void> {
-  const apps = [...new Set((await api.listProcesses()).map((row) => row.app))];
-  for (const app of apps) {
-    const lines = await api.logs({ app, lines: 200 });
-    for (const line of lines) logs.append({ type: 'log', seq: 0, app: line.app, instance: line.instance, stream: line.stream, lines: [line.line] });
-  }
 }

@@ -1,4 +1,4 @@
-import type { SupervisorEvent } from '../../api/types.js';
+import type { LogQuery, SupervisorEvent } from '../../api/types.js';
 import type { Command } from '../keymap.js';
 import type { LogPaneSearch } from '../logs/LogPane.js';
 import { toDisplayLines, type DisplayLine } from '../logs/log-row.js';
@@ -29,10 +29,33 @@ export const EMPTY_LOG_WINDOW: LogWindow = { left: { title: 'logs', lines: [], f
 
 const HANDLED: ReadonlySet<Command> = new Set(['up', 'down', 'pageUp', 'pageDown', 'follow', 'searchNext', 'searchPrev', 'merged', 'sideBySide', 'back']);
 
+/** The log lines the pane needs from the daemon: a subscription filter and the backlog to load with it. */
+export interface LogWants {
+  /** Stable text of the filter, to tell when it changed. */
+  key: string;
+  filter: { app: string; instance?: number };
+  backlog: LogQuery[];
+}
+
+/** The log source of the shell: store, pane window, keys, and what to ask the daemon for. */
+export interface TuiLogSource extends LogSource {
+  append(event: Extract<SupervisorEvent, { type: 'log' }>): void;
+  /** What the panes show this frame; with `newLines: false` lines that arrived since the last call wait (the rest still updates). */
+  window(state: UiState, options?: { newLines?: boolean }): LogWindow;
+  /** The logs of what the pane shows (merged and pairs need the whole app); undefined with nothing selected. */
+  wants(state: UiState): LogWants | undefined;
+  /** Forgets every line: the next ones come from a new subscription and its backlog. */
+  reset(): void;
+}
+
+// Backlog per instance and stream: a pane of one instance, or every instance of a merged view.
+const BACKLOG_LINES = 200;
+const MERGED_BACKLOG_LINES = 20;
+
 /** The log store (ring buffers outside React) and the keyboard and frame logic of the log pane. */
-export function createLogSource(ui: UiStore): LogSource & { append(event: Extract<SupervisorEvent, { type: 'log' }>): void; window(state: UiState): LogWindow } {
-  const store = createLogStore();
-  let last: { key: string; window: LogWindow } | undefined;
+export function createLogSource(ui: UiStore): TuiLogSource {
+  let store = createLogStore();
+  let last: { key: string; viewKey: string; window: LogWindow } | undefined;
   let hitsCache: { key: string; hits: ReturnType<typeof findHits> } | undefined;
   let lastSource = '';
 
@@ -81,17 +104,33 @@ export function createLogSource(ui: UiStore): LogSource & { append(event: Extrac
     append(event) {
       store.append(event.app, event.instance, event.stream, event.lines);
     },
-    window(s) {
+    window(s, options = {}) {
       const srcs = sources(s);
       const sourceKey = srcs.map((x) => `${x.app}:${x.instance ?? '*'}`).join('|');
       if (sourceKey !== lastSource && lastSource !== '') queueMicrotask(() => dispatch({ type: 'source-changed' }));
       lastSource = sourceKey;
-      const key = `${store.version()}|${sourceKey}|${paneRows(s)}|${JSON.stringify(s.logView)}`;
-      if (last?.key === key) return last.window;
+      const viewKey = `${sourceKey}|${paneRows(s)}|${JSON.stringify(s.logView)}`;
+      const key = `${store.version()}|${viewKey}`;
+      if (last?.key === key || (options.newLines === false && last?.viewKey === viewKey)) return last.window;
       const [left, right] = srcs.map((src, index) => pane(s, src, store.range(src), index));
       const window: LogWindow = left ? { left, ...(right ? { right } : {}) } : EMPTY_LOG_WINDOW;
-      last = { key, window };
+      last = { key, viewKey, window };
       return window;
+    },
+    wants(s) {
+      const srcs = sources(s);
+      const first = srcs[0];
+      if (!first) return undefined;
+      if (first.instance === undefined || srcs.length > 1) {
+        const backlog = first.instance === undefined ? [{ app: first.app, lines: MERGED_BACKLOG_LINES }] : srcs.map((src) => ({ app: src.app, instance: src.instance, lines: BACKLOG_LINES }));
+        return { key: `${first.app}:*`, filter: { app: first.app }, backlog };
+      }
+      return { key: `${first.app}:${first.instance}`, filter: { app: first.app, instance: first.instance }, backlog: [{ app: first.app, instance: first.instance, lines: BACKLOG_LINES }] };
+    },
+    reset() {
+      store = createLogStore();
+      last = undefined;
+      hitsCache = undefined;
     },
     handles: (command) => HANDLED.has(command),
     run(command) {

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { displayKey, type Binding } from '../keymap.js';
 import type { Theme } from '../theme.js';
+import { clampScroll, helpLines } from './help-lines.js';
 import { fit } from './text-fit.js';
 
 export interface HelpProps {
@@ -10,33 +11,43 @@ export interface HelpProps {
   theme: Theme;
   unicode: boolean;
   readOnly: boolean;
+  /** First help line shown, when the lines do not all fit (up/down and page keys move it). */
+  scroll?: number;
 }
 
-/** Every binding in force, from the same keymap that drives the keys and the footer. */
-export function Help({ bindings, width, height, theme, unicode, readOnly }: HelpProps) {
-  const lines = bindings.map((b) => ({ keys: b.keys.map((k) => displayKey(k, unicode)).join(' '), help: b.help }));
-  const keyWidth = Math.min(16, Math.max(...lines.map((l) => l.keys.length)) + 2);
-  const title = `Keys${readOnly ? ' (read-only: actions are off)' : ''}: Esc or ? to close; keys can be rebound in $PMDAEMON_HOME/keys.json`;
+/** Every binding in force, from the same keymap that drives the keys and the footer; scrolls when it does not fit. */
+export function Help({ bindings, width, height, theme, unicode, readOnly, scroll = 0 }: HelpProps) {
+  const lines = helpLines(bindings, width, unicode, theme.glyphs.ellipsis);
   const rows = Math.max(1, height - 1);
-  // Two columns when one does not fit (29 bindings in 19 rows at 80x24); each entry then shows
-  // the short label, the footer's word, with as much of the sentence as fits.
-  const columns = lines.length > rows ? 2 : 1;
-  const perColumn = Math.ceil(lines.length / columns);
-  const columnWidth = Math.floor(width / columns);
-  const cell = (k: number): string => {
-    const l = lines[k];
-    return l ? fit(l.keys, keyWidth, theme.glyphs.ellipsis) + fit(l.help, Math.max(0, columnWidth - keyWidth - (columns > 1 ? 1 : 0)), theme.glyphs.ellipsis) : '';
-  };
+  const first = clampScroll(scroll, lines.length, rows);
+  const scrollKeys = scrollHint(bindings, unicode);
+  const position = lines.length > rows ? ` [${first + 1}-${Math.min(lines.length, first + rows)} of ${lines.length}${scrollKeys ? `, ${scrollKeys} scroll` : ''}]` : '';
+  const title = `Keys${readOnly ? ' (read-only: actions are off)' : ''}${position}: Esc or ? to close; keys can be rebound in $PMDAEMON_HOME/keys.json`;
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold color={theme.accent} wrap="truncate">
         {fit(title, width, theme.glyphs.ellipsis)}
       </Text>
-      {Array.from({ length: Math.min(rows, perColumn) }, (_, row) => (
+      {lines.slice(first, first + rows).map((line, row) => (
         <Text key={row} wrap="truncate">
-          {Array.from({ length: columns }, (_, col) => cell(col * perColumn + row) + (col < columns - 1 ? ' ' : '')).join('')}
+          {line}
         </Text>
       ))}
     </Box>
   );
+}
+
+/** "Up/Down PgUp/PgDn": the first keys of the scroll commands that work in the help. */
+function scrollHint(bindings: readonly Binding[], unicode: boolean): string {
+  const first = (command: Binding['command']): string | undefined => {
+    const key = bindings.find((b) => b.command === command && b.contexts.includes('help'))?.keys[0];
+    return key === undefined ? undefined : displayKey(key, unicode);
+  };
+  return [
+    [first('up'), first('down')],
+    [first('pageUp'), first('pageDown')],
+  ]
+    .map((pair) => pair.filter((k) => k !== undefined).join('/'))
+    .filter((text) => text !== '')
+    .join(' ');
 }

@@ -1,10 +1,10 @@
 import { Box, Text } from 'ink';
 import type { AppSpec } from '../../config/spec.js';
 import { formatBytes } from '../../lib/format-bytes.js';
-import type { InstanceState } from '../../supervisor/types.js';
+import type { InstanceState, LoadBalancerStatus } from '../../supervisor/types.js';
 import type { Theme } from '../theme.js';
 import { CHART_GAP, planDetailsLayout } from './details-layout.js';
-import { cpuLabelSegments, exitSegments, exitsHeaderSegments, healthSegments, memoryLabelSegments, titleSegments } from './details-lines.js';
+import { cpuLabelSegments, exitSegments, exitsHeaderSegments, healthSegments, loadBalancerSegments, memoryLabelSegments, titleSegments } from './details-lines.js';
 import { chartColor, plotHistory } from './history-chart.js';
 import { SegmentLine } from './SegmentLine.js';
 import { fitSegments, type Segment } from './segments.js';
@@ -16,12 +16,16 @@ export interface DetailsPaneProps {
   height: number;
   theme: Theme;
   now: number;
+  /** The app's load-balancer file as last written, when it has one. */
+  loadBalancer?: LoadBalancerStatus | undefined;
 }
 
 /** The selected instance in depth: title, health, CPU and memory charts, and its last exits. */
-export function DetailsPane({ instance, spec, width, height, theme, now }: DetailsPaneProps) {
+export function DetailsPane({ instance, spec, width, height, theme, now, loadBalancer }: DetailsPaneProps) {
   if (width < 1 || height < 1) return null;
-  const layout = planDetailsLayout(width, height, instance.exits.length);
+  // The load-balancer line takes a row from the charts, and only when there is room for one more.
+  const lbLine = loadBalancer !== undefined && height >= 3;
+  const layout = planDetailsLayout(width, height - (lbLine ? 1 : 0), instance.exits.length);
   const fit = (segments: Segment[], columns = width): Segment[] => fitSegments(segments, columns, theme.glyphs.ellipsis);
   const exits = layout.exitLines > 0 ? instance.exits.slice(-layout.exitLines).reverse() : [];
   const cpu = (
@@ -52,6 +56,7 @@ export function DetailsPane({ instance, spec, width, height, theme, now }: Detai
     <Box flexDirection="column" width={width}>
       <SegmentLine segments={fit(titleSegments(instance, theme, now))} theme={theme} />
       {layout.showHealth && <SegmentLine segments={fit(healthSegments(instance, spec, theme, now))} theme={theme} />}
+      {lbLine && <SegmentLine segments={fit(loadBalancerSegments(spec, loadBalancer, theme, now))} theme={theme} />}
       {layout.chartHeight > 0 && (
         <Box flexDirection={layout.sideBySide ? 'row' : 'column'} columnGap={layout.sideBySide ? CHART_GAP : 0}>
           {cpu}

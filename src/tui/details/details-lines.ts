@@ -1,6 +1,6 @@
 import type { AppSpec } from '../../config/spec.js';
 import { formatBytes } from '../../lib/format-bytes.js';
-import type { ExitReason, ExitRecord, InstanceState } from '../../supervisor/types.js';
+import type { ExitReason, ExitRecord, InstanceState, LoadBalancerStatus } from '../../supervisor/types.js';
 import type { Theme } from '../theme.js';
 import { describeExitReason, describeExitStatus, describeHealthResult, formatAge, formatDuration, oneLine } from './format-details.js';
 import type { Segment } from './segments.js';
@@ -98,4 +98,18 @@ function reasonColor(reason: ExitReason, theme: Theme): string | undefined {
     case 'user':
       return theme.dim;
   }
+}
+
+/** `load balancer  nginx upstream web  4 ports  synced 3s ago`, or the last write/reload error. */
+export function loadBalancerSegments(spec: AppSpec, status: LoadBalancerStatus, theme: Theme, now: number): Segment[] {
+  const lb = spec.loadBalancer;
+  const kind = lb ? `${lb.type} ${lb.type === 'nginx' ? 'upstream' : 'backend'} ${lb.name}` : 'load balancer file';
+  const out: Segment[] = [
+    { text: 'load balancer  ', dim: true },
+    { text: kind, color: theme.accent },
+    { text: `  ${status.ports.length} port${status.ports.length === 1 ? '' : 's'}` },
+  ];
+  if (status.syncedAt !== undefined) out.push({ text: `  synced ${formatAge(status.syncedAt, now)}`, color: theme.dim });
+  if (status.error !== undefined) out.push({ text: `  ${oneLine(status.error)}`, color: theme.error, bold: true });
+  return out;
 }

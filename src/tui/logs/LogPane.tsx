@@ -2,7 +2,8 @@ import { Box } from 'ink';
 import type { Theme } from '../theme.js';
 import { buildRow, prefixLabel, type DisplayLine } from './log-row.js';
 import { buildTitle, type LogSearch } from './log-title.js';
-import { RowText } from './RowText.js';
+import { paint } from '../components/paint.js';
+import { PaintedLine } from '../components/PaintedLine.js';
 
 /** A search as the pane shows it; `hit` locates the current match among the lines shown. */
 export interface LogPaneSearch extends LogSearch {
@@ -34,13 +35,14 @@ export function LogPane(props: LogPaneProps) {
   // Labels padded to the widest one on screen, so the lines start in one column.
   const prefix = app === undefined ? undefined : { app, width: Math.max(0, ...lines.map((line) => prefixLabel(app, line.instance).length)) };
   const hit = props.search?.hit;
+  // Each row is one painted string, cut to the width already: no clipping box (Ink would slice every line of every frame).
   const rows = lines.map((line) => (
-    <RowText key={line.seq} pieces={buildRow(line, width, { theme, query, prefix, currentOccurrence: hit !== undefined && hit.seq === line.seq ? hit.occurrence : -1 })} />
+    <PaintedLine key={line.seq} text={paint(buildRow(line, width, { theme, query, prefix, currentOccurrence: hit !== undefined && hit.seq === line.seq ? hit.occurrence : -1 }), theme.depth)} />
   ));
-  for (let pad = rows.length; pad < height - 1; pad++) rows.push(<RowText key={`pad-${pad}`} pieces={[{ text: ' ' }]} />);
+  for (let pad = rows.length; pad < height - 1; pad++) rows.push(<PaintedLine key={`pad-${pad}`} text=" " />);
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
-      <RowText pieces={buildTitle({ title: props.title, follow: props.follow, newLines: props.newLines, search: props.search, width, theme })} />
+    <Box flexDirection="column" width={width} height={height}>
+      <PaintedLine text={paint(buildTitle({ title: props.title, follow: props.follow, newLines: props.newLines, search: props.search, width, theme }), theme.depth)} />
       {rows}
     </Box>
   );

@@ -1,9 +1,9 @@
 import type { AppSpec } from '../../config/spec.js';
-import type { InstanceState } from '../../supervisor/types.js';
+import type { AutoscaleStatus, InstanceState } from '../../supervisor/types.js';
 import type { Mirror } from './mirror.js';
 
 export type GridRow =
-  | { kind: 'app'; key: string; app: string; spec: AppSpec; online: number; total: number; collapsed: boolean }
+  | { kind: 'app'; key: string; app: string; spec: AppSpec; online: number; total: number; collapsed: boolean; autoscale?: AutoscaleStatus | undefined }
   | { kind: 'instance'; key: string; app: string; instance: InstanceState };
 
 export interface GridFilter {
@@ -33,7 +33,7 @@ export function gridRows(mirror: Mirror, filter: GridFilter): GridRow[] {
     if (visible.length === 0 && (filter.faultsOnly || text !== '')) continue;
     const collapsed = filter.collapsed[name] === true;
     const online = app.instances.filter((i) => i.status === 'online').length;
-    rows.push({ kind: 'app', key: appKey(name), app: name, spec: app.spec, online, total: app.instances.length, collapsed });
+    rows.push({ kind: 'app', key: appKey(name), app: name, spec: app.spec, online, total: app.instances.length, collapsed, ...(app.autoscale ? { autoscale: app.autoscale } : {}) });
     if (!collapsed) for (const i of visible) rows.push({ kind: 'instance', key: instanceKey(name, i.id), app: name, instance: i });
   }
   return rows;

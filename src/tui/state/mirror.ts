@@ -37,12 +37,12 @@ function fromSnapshot(state: WireState, seq: number): Mirror {
   return { apps: state.apps, host: state.host, startedAt: state.startedAt, seq };
 }
 
-/** A patch carries only new history samples: append them to what the mirror has. */
+/** A patch carries only new history samples: append them to what the mirror has; the rest (autoscale, loadBalancer) replaces. */
 function mergeApp(old: WireApp | undefined, patch: WireApp): WireApp {
   const instances = patch.instances.map((i) => {
     const before = old?.instances[i.id];
     if (!before || i.history.length === 0) return { ...i, history: before?.history ?? i.history };
     return { ...i, history: [...before.history, ...i.history].slice(-MAX_HISTORY) };
   });
-  return { spec: patch.spec, instances };
+  return { ...patch, instances };
 }

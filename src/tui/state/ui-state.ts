@@ -23,6 +23,8 @@ export interface UiState {
   view: View;
   focus: 'grid' | 'logs';
   showHelp: boolean;
+  /** First line of the help overlay shown (it scrolls when it does not fit). */
+  helpScroll: number;
   bottom: 'logs' | 'details';
   selectedKey: string | undefined;
   collapsed: Readonly<Record<string, true>>;
@@ -61,6 +63,7 @@ export function createUiStore(initial: Partial<UiState> = {}): UiStore {
     view: 'grid',
     focus: 'grid',
     showHelp: false,
+    helpScroll: 0,
     bottom: 'logs',
     selectedKey: undefined,
     collapsed: {},

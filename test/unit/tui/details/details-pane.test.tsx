@@ -51,6 +51,17 @@ describe('DetailsPane', () => {
     expect(text).toContain('12s ago     exit 0         by user');
   });
 
+  it('shows the load balancer of the app under the health line, its error in the error colour, and stays 12 rows tall', () => {
+    const spec = makeSpec({ ...SPEC, loadBalancer: { type: 'nginx', name: 'web', host: '127.0.0.1', weight: 1, maxFails: 3, failTimeoutMs: 10_000, keepalive: 0, healthPath: '/', checkIntervalMs: 2000 } as AppSpec['loadBalancer'] });
+    const ok = renderToString(<DetailsPane instance={makeInstance()} spec={spec} width={80} height={12} theme={PLAIN} now={NOW} loadBalancer={{ ports: [3000, 3001, 3002, 3003], syncedAt: NOW - 3000 }} />, { columns: 80 });
+    expect(ok.split('\n')[2]).toBe('load balancer  nginx upstream web  4 ports  synced 3s ago');
+    expect(ok.split('\n').length).toBeLessThanOrEqual(12);
+    const failed = renderToString(<DetailsPane instance={makeInstance()} spec={spec} width={80} height={12} theme={COLOUR} now={NOW} loadBalancer={{ ports: [3000], error: 'nginx -s reload exited 1' }} />, { columns: 80 });
+    expect(failed).toContain(`${ESC}[31m`);
+    expect(failed.replace(ANSI, '')).toContain('1 port  nginx -s reload exited 1');
+    expect(pane(80, 12, PLAIN)).not.toContain('load balancer');
+  });
+
   it('shows bigger charts and the last four exits, newest first, at 120x30', () => {
     const lines = pane(120, 30, COLOUR).split('\n');
     expect(lines.length).toBeLessThanOrEqual(30);

@@ -113,6 +113,26 @@ describe('App', () => {
     expect(frame()).toContain('api-0');
   });
 
+  it('scrolls the help at 80x24 with j and PgDn, back with k, and Esc closes it', async () => {
+    const { frame, press, store } = await mount({ columns: 80, rows: 24 });
+    await press('?');
+    expect(frame()).toContain('Select the previous row');
+    expect(frame()).not.toContain('Quit (the processes');
+    await press('j');
+    expect(store.getState().helpScroll).toBe(1);
+    expect(frame()).not.toContain('Select the previous row');
+    await press('\x1b[6~');
+    await press('\x1b[6~');
+    expect(frame()).toContain('Quit (the processes keep running in daemon mode)');
+    const bottom = store.getState().helpScroll;
+    await press('j');
+    expect(store.getState().helpScroll).toBe(bottom);
+    await press('k');
+    expect(store.getState().helpScroll).toBe(bottom - 1);
+    await press('\x1b');
+    expect(frame()).toContain('api-0');
+  });
+
   it('with --read-only shows no action in the footer or the help, and ignores action keys', async () => {
     const { frame, press, calls } = await mount({ readOnly: true });
     const footer = footerOf(frame());

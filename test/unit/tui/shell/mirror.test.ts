@@ -37,6 +37,22 @@ describe('applyEvent', () => {
     expect(m1.apps.web?.instances[0]?.history).toHaveLength(3);
   });
 
+  it('carries the autoscale and load-balancer status of a snapshot and of a patch, and drops them when a patch has none', () => {
+    const autoscale = { lastChangeAt: NOW, last: { at: NOW, from: 2, to: 3, reason: 'avg CPU 84% > 70% over 10s' }, cpu: 84 };
+    const loadBalancer = { ports: [3000, 3001], syncedAt: NOW };
+    const web = { ...app('web', 2, 3000), autoscale, loadBalancer };
+    const m1 = snapshot({ web });
+    expect(m1.apps.web?.autoscale).toEqual(autoscale);
+    expect(m1.apps.web?.loadBalancer).toEqual(loadBalancer);
+    const next = { ...patched(web, 0, { cpu: 5 }), loadBalancer: { ports: [3000], error: 'nginx -s reload exited 1' } };
+    const m2 = applyEvent(m1, { type: 'patch', seq: 8, apps: { web: next } });
+    expect(m2.apps.web?.autoscale).toEqual(autoscale);
+    expect(m2.apps.web?.loadBalancer).toEqual({ ports: [3000], error: 'nginx -s reload exited 1' });
+    const m3 = applyEvent(m2, { type: 'patch', seq: 9, apps: { web: patched(app('web', 2, 3000), 0, { cpu: 6 }) } });
+    expect(m3.apps.web?.autoscale).toBeUndefined();
+    expect(m3.apps.web?.loadBalancer).toBeUndefined();
+  });
+
   it(`caps the history at ${MAX_HISTORY} samples, dropping the oldest`, () => {
     expect(MAX_HISTORY).toBe(120);
     const web = app('web', 1, 3000, () => ({ history: samples(0, 118) }));
