@@ -40,7 +40,7 @@ export async function waitReady(store: SupervisorStore, clock: Clock, app: strin
     const healthy = await waitForState(store, clock, (i) => (!i || i.pid !== online.pid ? 'gone' : i.health === 'healthy' ? 'ok' : undefined), { app, id }, left());
     if (healthy === 'ok') return undefined;
     const last = getInstance(store.getState(), app, id)?.lastHealth?.message;
-    return healthy === 'gone' ? 'it exited while waiting to be healthy' : `not healthy within ${timeoutMs} ms${last ? ` (last check: ${last})` : ''}`;
+    return healthy === 'gone' ? whyGone(store, app, id, online.pid) : `not healthy within ${timeoutMs} ms${last ? ` (last check: ${last})` : ''}`;
   }
   if (online.port !== undefined) {
     for (;;) {
@@ -53,4 +53,13 @@ export async function waitReady(store: SupervisorStore, clock: Clock, app: strin
   }
   const exited = await waitForState(store, clock, (i) => (i?.pid !== online.pid ? 'gone' : undefined), { app, id }, Math.min(spec.minUptimeMs, left()));
   return exited ? `it exited within min_uptime (${spec.minUptimeMs} ms)` : undefined;
+}
+
+/** Why the process `pid` went while it was awaited: its recorded exit, when there is one. */
+function whyGone(store: SupervisorStore, app: string, id: number, pid: number | undefined): string {
+  const exit = getInstance(store.getState(), app, id)?.exits.at(-1);
+  if (!exit || pid === undefined) return 'it exited while waiting to be healthy';
+  // An unhealthy restart is pmdaemon's own doing: say so rather than "it exited".
+  if (exit.reason === 'unhealthy') return `it was restarted as ${exit.detail ?? 'unhealthy'} before it became healthy`;
+  return `it exited (${exit.detail ?? exit.reason}) before it became healthy`;
 }

@@ -24,6 +24,8 @@ describe('health probe schedule', () => {
   it('ignores failures during startup and grace, and counts them afterwards', () => {
     expect(failuresIgnored(check, { health: 'unknown', sinceStartMs: 500 })).toBe(true);
     expect(failuresIgnored(check, { health: 'unknown', sinceStartMs: 10_001 })).toBe(false);
+    expect(failuresIgnored({ intervalMs: 500, graceMs: 0 }, { health: 'unknown', sinceStartMs: 4000 })).toBe(true);
+    expect(failuresIgnored({ intervalMs: 500, graceMs: 0 }, { health: 'unknown', sinceStartMs: 5000 })).toBe(false);
     expect(failuresIgnored(check, { health: 'healthy', sinceStartMs: 500 })).toBe(false);
     expect(failuresIgnored({ intervalMs: 1000, graceMs: 5000 }, { health: 'healthy', sinceStartMs: 3000 })).toBe(true);
   });
