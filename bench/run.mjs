@@ -5,6 +5,7 @@ const benches = [
   ['bench/supervisor.mjs'],
   ['bench/metrics-sample.mjs'],
   ['bench/vs-pm2.mjs'],
+  ['bench/lb-vs-pm2.mjs'],
   ['bench/tui.mjs'],
 ];
 let failed = false;
