@@ -54,7 +54,8 @@ afterEach(async () => {
 
 async function startMonit(cols: number, rows: number, ...args: string[]): Promise<TmuxSession> {
   if (!fs.existsSync(CLI)) throw new Error('dist/ is missing: run npm run build');
-  session = startTmux({ cmd: [process.execPath, CLI, 'monit', ...args], cols, rows, env: { PMDAEMON_HOME: home!.dir, LANG: 'C.UTF-8', TERM: 'xterm-256color' } });
+  // NODE_ENV as users run it (vitest sets "test"): monit then loads its UI from dist/tui/ui-bundle.js.
+  session = startTmux({ cmd: [process.execPath, CLI, 'monit', ...args], cols, rows, env: { PMDAEMON_HOME: home!.dir, LANG: 'C.UTF-8', TERM: 'xterm-256color', NODE_ENV: 'production' } });
   await session.waitForText('w-1', 15_000);
   return session;
 }
