@@ -39,7 +39,7 @@ describe('pmdaemon reload', () => {
   it('stops at the first instance that does not come back, names it and why, and leaves the rest as they were', async () => {
     const d = daemonHome();
     const refuse = path.join(d.home, 'refuse');
-    const start = await d.run(['start', 'refuse-restart.mjs', '--name', 'stubborn', '--instances', '3', '--min-uptime', '3s', '--no-autorestart', '--env', `REFUSE_FILE=${refuse}`]);
+    const start = await d.run(['start', 'refuse-restart.mjs', '--name', 'stubborn', '--instances', '3', '--min-uptime', '10s', '--no-autorestart', '--env', `REFUSE_FILE=${refuse}`]);
     expect(start.code, start.stderr).toBe(0);
     const before = await d.list();
     fs.writeFileSync(refuse, '');
