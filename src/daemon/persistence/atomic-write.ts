@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import fsp from 'node:fs/promises';
 import path from 'node:path';
 
 let sequence = 0;
@@ -44,7 +43,7 @@ export function writeFileAtomicSync(file: string, text: string, mode = 0o600): v
 export async function writeFileAtomic(file: string, text: string, commit: () => boolean = () => true): Promise<boolean> {
   const temp = tempPath(file);
   try {
-    const handle = await fsp.open(temp, 'w', 0o600);
+    const handle = await fs.promises.open(temp, 'w', 0o600); // fs.promises loads on first use, not at daemon start
     try {
       await handle.writeFile(text);
       await handle.sync();

@@ -1,5 +1,7 @@
-import v8 from 'node:v8';
-import vm from 'node:vm';
+import { createRequire } from 'node:module';
+
+// node:v8 and node:vm load only when a flood of logs first needs a scavenge, not at daemon start.
+const require = createRequire(import.meta.url);
 
 /** Counts piped log bytes and runs a young-generation GC after every `everyBytes`. */
 export interface IngestGc {
@@ -45,6 +47,8 @@ export function loadMinorGc(): Collect | undefined {
   try {
     // The usual idiom (as in the expose-gc package) without starting node with --expose-gc: a
     // context created while the flag is on gets `gc`; the flag goes off so no other context does.
+    const v8 = require('node:v8') as typeof import('node:v8');
+    const vm = require('node:vm') as typeof import('node:vm');
     v8.setFlagsFromString('--expose-gc');
     const fromContext = lookUpGc(vm.runInNewContext('globalThis'));
     v8.setFlagsFromString('--no-expose-gc');

@@ -38,7 +38,7 @@ interface CpuMark {
 
 /** Creates a sampler that reads /proc synchronously: ~2 small reads per process per sample. */
 export function createTreeSampler(opts: TreeSamplerOptions = {}): TreeSampler {
-  const now = opts.now ?? (() => performance.now());
+  const now = opts.now ?? (() => Number(process.hrtime.bigint()) / 1e6);
   const procRoot = opts.procRoot ?? '/proc';
   const { pageSize, clockTicks } = readSystemConstants(procRoot);
   const children = createChildrenReader(procRoot, Math.max(1, opts.threadScanEvery ?? 5));
