@@ -192,6 +192,8 @@ export async function runTui(options: TuiOptions): Promise<number> {
     stdin,
     exitOnCtrlC: false,
     patchConsole: false,
+    // A key's frame waits for Ink's throttle after a log frame: 60 fps halves that wait (bench: p95 75-88 -> 39-40 ms).
+    maxFps: 60,
   });
 
   const ticker = setInterval(flush, TICK_MS);
