@@ -90,8 +90,16 @@ describe('tmux harness', () => {
     const tmux = start();
     await tmux.waitForText('ready');
     expect(tmux.exitStatus()).toBeUndefined();
-    tmux.sendKeys('q');
-    await waitUntil(() => tmux.exitStatus() !== undefined);
+    // A key sent in the instant the program switches its terminal to raw mode can be lost: resend.
+    for (let attempt = 0; ; attempt++) {
+      tmux.sendKeys('q');
+      const echoed = await tmux.waitForText('key 71', 1000).then(() => true, () => false);
+      if (echoed || tmux.exitStatus() !== undefined) break;
+      if (attempt === 4) throw new Error(`q never reached the program; the screen:\n${tmux.capture()}`);
+    }
+    await waitUntil(() => tmux.exitStatus() !== undefined).catch((error: unknown) => {
+      throw new Error(`no exit status after q; the screen:\n${tmux.capture()}`, { cause: error });
+    });
     expect(tmux.exitStatus()).toBe(3);
     expect(tmux.capture()).toContain('key 71');
   });
