@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ProcessRow, RollingProgress } from '../../../src/api/types.js';
+import { waitFor } from '../../helpers/wait-for.js';
 import { cleanupHomes, daemonHome, requireBuild } from './cli-support.js';
 
 beforeAll(requireBuild);
@@ -42,6 +43,8 @@ describe('pmdaemon reload', () => {
     const start = await d.run(['start', 'refuse-restart.mjs', '--name', 'stubborn', '--instances', '3', '--min-uptime', '10s', '--no-autorestart', '--env', `REFUSE_FILE=${refuse}`]);
     expect(start.code, start.stderr).toBe(0);
     const before = await d.list();
+    // "online" means spawned: each process must be past its check before the file appears.
+    await waitFor(() => [0, 1, 2].every((id) => fs.existsSync(`${refuse}.${id}.up`)), { what: 'the three instances running' });
     fs.writeFileSync(refuse, '');
     const reload = await d.run(['reload', 'stubborn']);
     expect(reload.code).not.toBe(0);
