@@ -1,37 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfigFile, SPEC_DEFAULTS, type AppSpec } from '../../../src/config/index.js';
+import { describe, expect, it } from 'vitest';
+import { SPEC_DEFAULTS } from '../../../src/config/index.js';
 import { parseAutoscaleSettings } from '../../../src/config/validate-autoscale.js';
-import { configErrorOf } from './helpers.js';
+import { configErrorOf, webAppConfig } from './helpers.js';
 
-let dir: string;
-let file: string;
-
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pmd-'));
-  file = path.join(dir, 'eco.json5');
-});
-
-afterEach(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-/** Writes one app "web" (with `fields`) as a JSON5 file and loads it. */
-async function loadWeb(fields: Record<string, unknown>): Promise<AppSpec> {
-  fs.writeFileSync(file, `// written by the test\n{ apps: [ ${JSON.stringify({ name: 'web', script: 'sleep', ...fields })} ] }\n`);
-  const [spec] = await loadConfigFile(file, { cpus: 4 });
-  if (spec === undefined) throw new Error('no spec loaded');
-  return spec;
-}
-
-/** The lines of the ConfigError that loading app "web" throws, without the "<file>: app "web": " prefix. */
-async function problemsOf(fields: Record<string, unknown>): Promise<string[]> {
-  const error = await configErrorOf(() => loadWeb(fields));
-  const prefix = `${file}: app "web": `;
-  return error.message.split('\n').map((line) => (line.startsWith(prefix) ? line.slice(prefix.length) : line));
-}
+const { file: configFile, loadWeb, problemsOf } = webAppConfig({});
 
 describe('autoscale in an ecosystem file', () => {
   it('normalises every field: percent, size, durations in ms', async () => {
@@ -99,7 +71,7 @@ describe('autoscale in an ecosystem file', () => {
   it('rejects max below min, naming both', async () => {
     const error = await configErrorOf(() => loadWeb({ autoscale: { min: 4, max: 2, cpu_threshold: 70 } }));
     expect(error.message).toBe(
-      `${file}: app "web": "autoscale.max" is 2; it must be at least "autoscale.min" (4); raise "autoscale.max" or lower "autoscale.min"`,
+      `${configFile()}: app "web": "autoscale.max" is 2; it must be at least "autoscale.min" (4); raise "autoscale.max" or lower "autoscale.min"`,
     );
     expect([error.app, error.field]).toEqual(['web', 'autoscale.max']);
   });

@@ -1,38 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfigFile, SPEC_DEFAULTS, type AppSpec } from '../../../src/config/index.js';
+import { describe, expect, it } from 'vitest';
+import { SPEC_DEFAULTS } from '../../../src/config/index.js';
 import { healthCheckPath, parseLoadBalancerSettings } from '../../../src/config/validate-load-balancer.js';
-import { configErrorOf } from './helpers.js';
+import { configErrorOf, webAppConfig } from './helpers.js';
 
-let dir: string;
-let file: string;
-
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pmd-'));
-  file = path.join(dir, 'eco.json5');
-});
-
-afterEach(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-/** Writes one app "web" (port auto:3000-3099 unless `fields` says otherwise) as a JSON5 file and loads it. */
-async function loadWeb(fields: Record<string, unknown>): Promise<AppSpec> {
-  const app = { name: 'web', script: 'sleep', port: 'auto:3000-3099', ...fields };
-  fs.writeFileSync(file, `// written by the test\n{ apps: [ ${JSON.stringify(app)} ] }\n`);
-  const [spec] = await loadConfigFile(file, { cpus: 4 });
-  if (spec === undefined) throw new Error('no spec loaded');
-  return spec;
-}
-
-/** The lines of the ConfigError that loading app "web" throws, without the "<file>: app "web": " prefix. */
-async function problemsOf(fields: Record<string, unknown>): Promise<string[]> {
-  const error = await configErrorOf(() => loadWeb(fields));
-  const prefix = `${file}: app "web": `;
-  return error.message.split('\n').map((line) => (line.startsWith(prefix) ? line.slice(prefix.length) : line));
-}
+const { dir: tempDir, file: configFile, loadWeb, problemsOf } = webAppConfig({ port: 'auto:3000-3099' });
 
 describe('load_balancer in an ecosystem file', () => {
   it('reads drain_on_restart, and then defaults max_fails to 0 so nginx does not mark restarting instances failed', async () => {
@@ -46,11 +19,11 @@ describe('load_balancer in an ecosystem file', () => {
   });
 
   it('resolves file against the config file directory and fills every default', async () => {
-    fs.mkdirSync(path.join(dir, 'nginx'));
+    fs.mkdirSync(path.join(tempDir(), 'nginx'));
     const spec = await loadWeb({ load_balancer: { type: 'nginx', file: 'nginx/web.conf', reload_cmd: 'nginx -s reload' } });
     expect(spec.loadBalancer).toEqual({
       type: 'nginx',
-      file: path.join(dir, 'nginx', 'web.conf'),
+      file: path.join(tempDir(), 'nginx', 'web.conf'),
       reloadCmd: 'nginx -s reload',
       name: 'web',
       ...SPEC_DEFAULTS.loadBalancer,
@@ -127,7 +100,7 @@ describe('load_balancer in an ecosystem file', () => {
   it('rejects a load balancer on an app without a port, saying how to give it one', async () => {
     const error = await configErrorOf(() => loadWeb({ port: undefined, load_balancer: { type: 'nginx' } }));
     expect(error.message).toBe(
-      `${file}: app "web": "load_balancer" is set but the app has no "port"; the load balancer needs the instances' ports; set "port", e.g. "auto:3000-3099"`,
+      `${configFile()}: app "web": "load_balancer" is set but the app has no "port"; the load balancer needs the instances' ports; set "port", e.g. "auto:3000-3099"`,
     );
     expect([error.app, error.field]).toEqual(['web', 'load_balancer']);
   });
@@ -182,14 +155,14 @@ describe('load_balancer in an ecosystem file', () => {
 
   it('rejects a file in a directory that does not exist, naming the full path', async () => {
     expect(await problemsOf({ load_balancer: { type: 'nginx', file: 'missing/web.conf' } })).toEqual([
-      `"load_balancer.file" is "missing/web.conf"; the directory ${path.join(dir, 'missing')} does not exist; create it or fix the path`,
+      `"load_balancer.file" is "missing/web.conf"; the directory ${path.join(tempDir(), 'missing')} does not exist; create it or fix the path`,
     ]);
   });
 
   it('rejects a file that is a directory', async () => {
-    fs.mkdirSync(path.join(dir, 'conf.d'));
+    fs.mkdirSync(path.join(tempDir(), 'conf.d'));
     expect(await problemsOf({ load_balancer: { type: 'nginx', file: 'conf.d' } })).toEqual([
-      `"load_balancer.file" is "conf.d"; ${path.join(dir, 'conf.d')} is a directory; name the file to write, e.g. ${path.join(dir, 'conf.d', 'upstream.conf')}`,
+      `"load_balancer.file" is "conf.d"; ${path.join(tempDir(), 'conf.d')} is a directory; name the file to write, e.g. ${path.join(tempDir(), 'conf.d', 'upstream.conf')}`,
     ]);
   });
 
