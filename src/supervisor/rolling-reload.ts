@@ -1,9 +1,7 @@
 import type { RollingProgress } from '../api/types.js';
 import { systemClock } from '../lib/clock.js';
-import { RollingRestartError } from './rolling-plan.js';
-import { rollingRestart, type RollingOptions } from './rolling-restart.js';
+import { awaitReady, rollingRestart, type RollingOptions } from './rolling-restart.js';
 import type { Supervisor } from './supervisor.js';
-import { waitReady } from './wait-ready.js';
 
 export interface ReloadOptions extends Omit<RollingOptions, 'ids'> {
   /** Move the app to this many instances as part of the reload. */
@@ -29,15 +27,7 @@ export async function rollingReload(sup: Supervisor, app: string, options: Reloa
     const added = Array.from({ length: target - current.length }, (_, k) => current.length + k);
     for (const id of added) onProgress({ instance: id, phase: 'adding' });
     await sup.scale(app, target);
-    const failures = await Promise.all(added.map((id) => waitReady(sup.store, clock, app, id, timeoutMs)));
-    const failed = failures.findIndex((why) => why !== undefined);
-    if (failed !== -1) {
-      const id = added[failed]!;
-      onProgress({ instance: id, phase: 'failed', detail: failures[failed] });
-      throw new RollingRestartError(app, id, failures[failed]!, old);
-    }
-    await sup.loadBalancerSettled(app);
-    for (const id of added) onProgress({ instance: id, phase: 'ready' });
+    await awaitReady(sup, app, added, { clock, timeoutMs, untouched: old }, onProgress);
   }
   await rollingRestart(sup, app, { ...options, ids: old }, onProgress);
 }

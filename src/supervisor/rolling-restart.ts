@@ -31,15 +31,28 @@ export async function rollingRestart(sup: Supervisor, app: string, options: Roll
     for (const id of step) onProgress({ instance: id, phase: 'restarting' });
     await Promise.all(step.map((id) => sup.restartApp(app, { instance: id })));
     for (const id of step) onProgress({ instance: id, phase: 'waiting' });
-    const failures = await Promise.all(step.map((id) => waitReady(sup.store, clock, app, id, timeoutMs)));
-    const failed = failures.findIndex((why) => why !== undefined);
-    if (failed !== -1) {
-      const id = step[failed]!;
-      onProgress({ instance: id, phase: 'failed', detail: failures[failed] });
-      throw new RollingRestartError(app, id, failures[failed]!, steps.slice(k + 1).flat());
-    }
-    // The next step may stop other instances: first let the load balancer send traffic to these.
-    await sup.loadBalancerSettled(app);
-    for (const id of step) onProgress({ instance: id, phase: 'ready' });
+    await awaitReady(sup, app, step, { clock, timeoutMs, untouched: steps.slice(k + 1).flat() }, onProgress);
   }
+}
+
+/**
+ * Waits until every instance of `ids` is ready and back in the load balancer (the next step may
+ * stop others), then reports them ready; the first that is not fails the rollout.
+ */
+export async function awaitReady(
+  sup: Supervisor,
+  app: string,
+  ids: readonly number[],
+  opts: { clock: Clock; timeoutMs: number; untouched: readonly number[] },
+  onProgress: (step: RollingProgress) => void,
+): Promise<void> {
+  const failures = await Promise.all(ids.map((id) => waitReady(sup.store, opts.clock, app, id, opts.timeoutMs)));
+  const failed = failures.findIndex((why) => why !== undefined);
+  if (failed !== -1) {
+    const id = ids[failed]!;
+    onProgress({ instance: id, phase: 'failed', detail: failures[failed] });
+    throw new RollingRestartError(app, id, failures[failed]!, opts.untouched);
+  }
+  await sup.loadBalancerSettled(app);
+  for (const id of ids) onProgress({ instance: id, phase: 'ready' });
 }
