@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ProcessRow, RollingProgress } from '../../../src/api/types.js';
+import { freePortRange } from '../../helpers/free-port-range.js';
 import { waitFor } from '../../helpers/wait-for.js';
 import { cleanupHomes, daemonHome, requireBuild } from './cli-support.js';
 
@@ -52,6 +53,20 @@ describe('pmdaemon reload', () => {
     expect(reload.stderr).toMatch(/stopped at instance 0: .*exited.*; instances 1, 2 were left as they were/);
     const after = await d.json<ProcessRow[]>(['list']);
     expect(after.slice(1).map((r) => r.pid)).toEqual(before.slice(1).map((r) => r.pid));
+  });
+
+  it('gives up on an instance that is not healthy within --timeout, with the last health check', async () => {
+    const d = daemonHome();
+    const sick = path.join(d.home, 'sick');
+    const from = await freePortRange(2);
+    const start = await d.run(['start', 'http-health.mjs', '--name', 'web', '--instances', '2', '--port', `${from}-${from + 1}`, '--env', `UNHEALTHY_FILE=${sick}`, '--health-url', 'http://127.0.0.1:${PORT}/health', '--health-interval', '0.2']);
+    expect(start.code, start.stderr).toBe(0);
+    await waitFor(async () => (await d.list()).every((r) => r.health === 'healthy'), { what: 'both instances healthy' });
+    fs.writeFileSync(sick, '');
+    const reload = await d.run(['reload', 'web', '--timeout', '2s']);
+    expect(reload.code).toBe(1);
+    expect(reload.stderr).toMatch(/stopped at instance 0: not healthy within 2000 ms \(last check: HTTP 503\); instances 1 were left as they were/);
+    await d.list();
   });
 
   it('refuses bad input with a usage error', async () => {
