@@ -33,8 +33,12 @@ export interface TmuxSession {
   resize(cols: number, rows: number): void;
   /** Resolves with the screen once it shows `text`; rejects at the deadline with the screen in the message. */
   waitForText(text: string | RegExp, timeoutMs?: number): Promise<string>;
-  /** The pane's program has exited (the pane stays, so its last screen can still be captured). */
+  /** The exit status of the ended program; undefined while it runs, and when tmux never learnt it (it happens under load). */
   exitStatus(): number | undefined;
+  /** Whether the program has ended (tmux keeps its pane, dead). */
+  exited(): boolean;
+  /** tmux's view of the pane, for failure messages: dead, exit status, signal, pid. */
+  paneState(): string;
   /** Ends the program (SIGHUP, then SIGKILL to its process group after 2 s) and the tmux server. */
   kill(): Promise<void>;
 }
@@ -83,6 +87,10 @@ export function startTmux(options: TmuxOptions): TmuxSession {
         if (Date.now() > deadline) throw new Error(`tmux: no ${String(text)} on the screen after ${timeoutMs} ms; the screen:\n${screen}`);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
+    },
+    exited: () => tmux('display-message', '-p', '-t', name, '#{pane_dead}').trim() === '1',
+    paneState() {
+      return tmux('display-message', '-p', '-t', name, 'dead=#{pane_dead} status=#{pane_dead_status} signal=#{pane_dead_signal} pid=#{pane_pid}').trim();
     },
     exitStatus() {
       // tmux marks the pane dead a moment before it has reaped the program and knows the status.
