@@ -11,6 +11,7 @@ import { measureFirstFrames, measureKeyLatency, measureScreenWindow, openMonit }
 import { COLS, ROWS } from './tui/monit.mjs';
 import { measurePm2Monit } from './tui/pm2-monit.mjs';
 import { statusBytes } from './tui/proc-stat.mjs';
+import { loadAverage, msPastNextMinute, waitForQuietHost, waitForWholeMinute } from './tui/quiet-host.mjs';
 import { buildRows, formatTable, quantile } from './tui/table.mjs';
 import { createTmuxServer } from './tui/tmux-server.mjs';
 import { delay, median } from './vs-pm2/proc.mjs';
@@ -50,11 +51,19 @@ try {
   await cluster.start();
   r.quietRate = await cluster.logRate(2000);
 
-  step(`idle: monit on the grid, 5 s settle, a 20 s window, then ${KEY_PRESSES} presses of j/k`);
+  step('idle: waiting for the host to settle after the starts (1-minute load < 0.2, at most 5 min)');
+  r.quiet = await waitForQuietHost({ onWait: (load) => step(`  load ${load.join(' ')}`) });
+  step(`idle: monit on the grid, 5 s settle, ${KEY_PRESSES} presses of j/k, then a 20 s window inside one wall-clock minute`);
   const idle = await openMonit(server, 'idle', cluster.home, { settleMs: 5000, env: MONIT_ENV });
-  r.idle = await measureScreenWindow(server, 'idle', [idle.pid], WINDOW_MS, server.dir);
-  r.idleRss = statusBytes(idle.pid, 'VmRSS');
   r.idleKeys = await measureKeyLatency(server, 'idle', KEY_PRESSES);
+  await delay(1000);
+  r.minuteWaitMs = await waitForWholeMinute(WINDOW_MS + 1500);
+  r.loadBefore = loadAverage();
+  r.idle = await measureScreenWindow(server, 'idle', [idle.pid], WINDOW_MS, server.dir);
+  r.loadAfter = loadAverage();
+  r.idleRss = statusBytes(idle.pid, 'VmRSS');
+  step('idle: across the next minute boundary, where every uptime advances');
+  r.minuteTick = await measureScreenWindow(server, 'idle', [idle.pid], msPastNextMinute(3000), server.dir);
   await idle.stop();
 
   step(`logging: every instance prints ${LINES_PER_SEC} lines/s`);
@@ -111,15 +120,18 @@ how each figure was measured:
   1 CPU follow  utime+stime of monit from /proc/<pid>/stat over ${(r.follow.seconds).toFixed(1)} s, after j (a-0), l (log pane focus,
                 FOLLOW shown) and 3 s settle; meanwhile: daemon ${r.follow.cpu.percent[1].toFixed(1)} %, whole machine ${r.follow.cpu.hostPercent.toFixed(0)} % busy
                 (of ${os.cpus().length} CPUs), monit wrote ${kb(r.follow.bytesPerSecond)}/s to its terminal in ${(r.follow.writes / r.follow.seconds).toFixed(1)} frames/s
-  2 CPU idle    same, printers quiet (never printed), monit on the grid, 5 s after its first full frame;
+  2 CPU idle    same, printers quiet (never printed), monit on the grid, after its key presses (5 s after its first full frame);
                 whole machine ${r.idle.cpu.hostPercent.toFixed(0)} % busy
   3 bytes idle  tmux pipe-pane -O of monit's pane over the same ${(r.idle.seconds).toFixed(1)} s: ${Math.round(r.idle.bytesPerSecond)} B/s, ${(r.idle.writes / r.idle.seconds).toFixed(1)} frames/s
                 (frame = one ESC[?2026h); screen lines that changed between captures 1 s apart: ${r.idle.changes.length}
 ${topChanges.map((line) => `                  ${line}`).join('\n')}
+                host: ${r.quiet.settled ? 'settled' : 'NOT settled'} after ${(r.quiet.waitedMs / 1000).toFixed(0)} s (1-minute load < 0.2); load ${r.loadBefore.join(' ')} at the start of the window, ${r.loadAfter.join(' ')} at its end;
+                the window lies inside one wall-clock minute (waited ${(r.minuteWaitMs / 1000).toFixed(0)} s for it): uptimes show whole minutes and all
+                advance at the minute boundary, which cost ${r.minuteTick.writes} frame(s), ${kb(r.minuteTick.bytesPerSecond * r.minuteTick.seconds)} over the next ${r.minuteTick.seconds.toFixed(0)} s across it
   4 keypress    ${KEY_PRESSES} presses alternating j/k in the grid while the logs flow, 80-200 ms random gaps; each from just before
                 "send-keys" to the first "capture-pane" whose selection marker (› in column 0) moved, both through
                 one tmux control-mode client (tmux -C); polls 2 ms apart, one capture costs ${r.keys.captureMs.toFixed(1)} ms (the resolution); p50 ${Math.round(quantile(r.keys.times, 0.5))}, p95 ${Math.round(quantile(r.keys.times, 0.95))}, max ${Math.round(Math.max(...r.keys.times))} ms;
-                the same on the idle monit (no logs, after its window): p50 ${Math.round(quantile(r.idleKeys.times, 0.5))}, p95 ${Math.round(quantile(r.idleKeys.times, 0.95))}, max ${Math.round(Math.max(...r.idleKeys.times))} ms
+                the same on the idle monit (no logs, before its window): p50 ${Math.round(quantile(r.idleKeys.times, 0.5))}, p95 ${Math.round(quantile(r.idleKeys.times, 0.95))}, max ${Math.round(Math.max(...r.idleKeys.times))} ms
   5 RSS         VmRSS of monit right after the 20 s follow window (VmHWM = peak); idle monit had ${kb(r.idleRss)}
   6 first frame spawn ("tmux new-session") to the first capture (polled every 10 ms) showing "NAME" and an instance row,
                 logs flowing; runs ${r.first.first.map((v) => Math.round(v)).join(', ')} ms; the header alone (no data yet) after

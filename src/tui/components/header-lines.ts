@@ -6,12 +6,12 @@ import { headerCounts } from './header-counts.js';
 import { paint } from './paint.js';
 import { fit } from './text-fit.js';
 
-/** The two header rows, painted: host CPU, memory and load; then the counts and the daemon's uptime (pure). */
+/** The two header rows, painted: host CPU, memory and 1-minute load; then the counts and the daemon's uptime (pure). */
 export function headerLines(mirror: Mirror, now: number, width: number, theme: Theme, mode: 'daemon' | 'in-process'): [string, string] {
   const host = mirror.host;
   const counts = headerCounts(mirror, now);
   const hostText = host
-    ? `cpu ${Math.round(host.cpu)}%  mem ${formatBytes(host.memUsed)}/${formatBytes(host.memTotal)}  load ${host.load.map((l) => l.toFixed(2)).join(' ')}`
+    ? `cpu ${Math.round(host.cpu)}%  mem ${formatBytes(host.memUsed)}/${formatBytes(host.memTotal)}  load ${host.load[0].toFixed(2)}`
     : 'host metrics pending';
   const up = mirror.startedAt > 0 ? formatUptime(mirror.startedAt, now) : '-';
   const title = mode === 'daemon' ? 'pmdaemon' : 'pmdaemon (foreground)';

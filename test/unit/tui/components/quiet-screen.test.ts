@@ -33,11 +33,22 @@ describe('settleHost', () => {
   const host = { cpu: 20, cpus: 4, memTotal: 8 * 2 ** 30, memUsed: 3 * 2 ** 30, load: [0.5, 0.4, 0.3] as [number, number, number] };
 
   it('keeps showing the previous figures while they only jitter', () => {
-    expect(settleHost(host, { ...host, cpu: 23, memUsed: host.memUsed + 2 ** 20, load: [0.55, 0.42, 0.3] })).toBe(host);
+    expect(settleHost(host, { ...host, cpu: 23, memUsed: host.memUsed + 2 ** 20, load: [0.7, 0.42, 0.3] })).toBe(host);
+  });
+
+  it('ignores the 5- and 15-minute load, which the header does not show and which decay for many minutes after a burst', () => {
+    expect(settleHost(host, { ...host, load: [0.5, 1.4, 2.3] })).toBe(host);
+  });
+
+  it('follows a large load by tenths of its value', () => {
+    const busy = { ...host, load: [8, 4, 2] as [number, number, number] };
+    expect(settleHost(busy, { ...busy, load: [7.3, 4, 2] })).toBe(busy);
+    const next = { ...busy, load: [7.1, 4, 2] as [number, number, number] };
+    expect(settleHost(busy, next)).toBe(next);
   });
 
   it('takes the new figures once CPU, memory or load moves by more than noise', () => {
-    for (const moved of [{ cpu: 26 }, { memUsed: host.memUsed + 2 ** 28 }, { load: [0.8, 0.4, 0.3] as [number, number, number] }]) {
+    for (const moved of [{ cpu: 26 }, { memUsed: host.memUsed + 2 ** 28 }, { load: [0.75, 0.4, 0.3] as [number, number, number] }]) {
       const next = { ...host, ...moved };
       expect(settleHost(host, next)).toBe(next);
     }

@@ -50,7 +50,7 @@ describe('App', () => {
     const { frame, line } = await mount();
     expect(frame()).toContain('online 3/4');
     expect(frame()).toContain('unhealthy 1');
-    expect(frame()).toContain('load 0.50 0.42 0.30');
+    expect(frame()).toContain('load 0.50');
     expect(line('v api')).toContain('2/2 online');
     expect(line('v web')).toContain('1/2 online');
     expect(line('api-1')).toMatch(/online\s+unhealthy\s+4100001\s+4001/);
