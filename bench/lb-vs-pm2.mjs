@@ -1,14 +1,15 @@
 // Issue 5 §5: `pmdaemon restart web --rolling` of 4 instances behind nginx vs `pm2 reload web` of 4
-// cluster-mode workers, same app, same load, one run. Needs `npm run build`, nginx; PM2 comes from npm.
+// cluster-mode workers, same app, same load, one run. Needs `npm run build`, nginx; PM2 comes from npm;
+// test/helpers (nginx, load, /proc) are compiled with the repo's tsc at start.
 //   node bench/lb-vs-pm2.mjs [--reps N] [--connections N] [--json]
 // Always exits 0 once measured: the table says PASS or MISS. Exit 1 only when it could not measure.
 import fs from 'node:fs';
 import os from 'node:os';
-import { nginxBinary } from './lb-vs-pm2/nginx.mjs';
 import { CLIENT_KINDS, measureTarget, TAIL_MS } from './lb-vs-pm2/measure.mjs';
 import { createPm2Cluster } from './lb-vs-pm2/pm2-cluster.mjs';
 import { createPmdaemonCluster } from './lb-vs-pm2/pmdaemon-cluster.mjs';
 import { buildRows, formatTable, TIME_TARGET } from './lb-vs-pm2/table.mjs';
+import { nginxBinary } from './lb-vs-pm2/test-helpers.mjs';
 import { ensurePm2 } from './vs-pm2/pm2-install.mjs';
 import { PMDAEMON_BIN } from './vs-pm2/pmdaemon-tool.mjs';
 

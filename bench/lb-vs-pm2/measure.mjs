@@ -1,7 +1,7 @@
 // Rollouts under load: for each client kind, `reps` rollouts of one target, each inside its own
 // load window (load flowing → rollout CLI → a short tail for late failures → stop).
 import { delay, waitFor } from '../vs-pm2/proc.mjs';
-import { startLoad } from './http-load.mjs';
+import { startLoad } from './test-helpers.mjs';
 
 /** After the CLI exits, old processes may still be finishing requests: keep counting this long. */
 export const TAIL_MS = 500;
@@ -20,11 +20,11 @@ export async function measureTarget(target, { reps, connections, log }) {
     const runs = [];
     for (let rep = 0; rep < reps; rep++) {
       const reloadsBefore = target.nginxReloads?.();
-      const load = startLoad(target.url, { connections, retryOnReusedSocket: kind.retryOnReusedSocket, maxDurationMs: 60_000 });
+      const load = startLoad(target.url, { connections, keepAlive: true, retryOnReusedSocket: kind.retryOnReusedSocket, maxDurationMs: 60_000, requestTimeoutMs: 5000 });
       let rollout;
       let counted;
       try {
-        await waitFor(() => load.requests() >= 100, 10_000, 'load flowing');
+        await waitFor(() => load.current().requests >= 100, 10_000, 'load flowing');
         rollout = await target.rollout();
         await delay(TAIL_MS);
       } finally {

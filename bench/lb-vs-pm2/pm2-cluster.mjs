@@ -9,7 +9,7 @@ import { teardown } from '../vs-pm2/teardown.mjs';
 import { getStatus } from './http-get.mjs';
 import { APP } from './pmdaemon-cluster.mjs';
 import { freePortRange } from './ports.mjs';
-import { liveChildren } from './proc-tree.mjs';
+import { liveChildren } from './test-helpers.mjs';
 
 const INSTANCES = 4;
 

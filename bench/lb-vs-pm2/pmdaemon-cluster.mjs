@@ -9,8 +9,8 @@ import { PMDAEMON_BIN } from '../vs-pm2/pmdaemon-tool.mjs';
 import { runCli } from '../vs-pm2/run-cli.mjs';
 import { teardown } from '../vs-pm2/teardown.mjs';
 import { getStatus } from './http-get.mjs';
-import { startNginx } from './nginx.mjs';
 import { freePortRange } from './ports.mjs';
+import { startNginx } from './test-helpers.mjs';
 
 export const APP = fileURLToPath(new URL('./app.mjs', import.meta.url));
 const INSTANCES = 4;

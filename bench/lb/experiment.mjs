@@ -1,33 +1,16 @@
 // Rolling restarts by hand behind a real nginx under continuous load, to find the step order and
 // settings that give zero failed requests. Usage: node bench/lb/experiment.mjs [--variant NAME|all] [--passes N]
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { loadTestHelpers } from '../lib/test-helpers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const APP = path.join(root, 'test/fixtures/lb-app.mjs');
-
-// The test helpers are TypeScript: compile them once into a temp dir and import the output.
-async function loadHelpers() {
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'pmd-lbexp-'));
-  const files = ['nginx.ts', 'http-load.ts'].map((f) => path.join(root, 'test/helpers', f));
-  const tscArgs = [...files, '--outDir', out, '--rootDir', path.join(root, 'test/helpers'), '--module', 'nodenext', '--target', 'es2022', '--skipLibCheck', '--types', 'node', '--strict'];
-  try {
-    execFileSync(path.join(root, 'node_modules/.bin/tsc'), tscArgs, { stdio: 'inherit' });
-  } catch (error) {
-    fs.rmSync(out, { recursive: true, force: true });
-    throw error;
-  }
-  fs.writeFileSync(path.join(out, 'package.json'), '{"type":"module"}');
-  const nginx = await import(pathToFileURL(path.join(out, 'nginx.js')).href);
-  const cfg = await import(pathToFileURL(path.join(out, 'nginx-config.js')).href);
-  const load = await import(pathToFileURL(path.join(out, 'http-load.js')).href);
-  return { ...nginx, ...cfg, ...load, cleanup: () => fs.rmSync(out, { recursive: true, force: true }) };
-}
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -201,19 +184,15 @@ async function runVariant(h, name, v, passes) {
   }
 }
 
-const h = await loadHelpers();
-try {
-  const which = opt('variant', 'all');
-  const passes = Number(opt('passes', '5'));
-  const names = which === 'all' ? Object.keys(variants) : which.split(',');
-  for (const name of names) {
-    const extra = { mainExtra: opt('main-extra', ''), httpExtra: opt('http-extra', ''), serverParams: opt('server-params', ''), connections: opt('connections', '') && Number(opt('connections', '')) };
-    const v = { ...base, ...Object.fromEntries(Object.entries(extra).filter(([, x]) => x)), ...variants[name] };
-    const r = await runVariant(h, name, v, passes);
-    console.log(
-      `${name.padEnd(30)} passes=${r.passes} reloads=${r.reloads} requests=${r.requests} failures=${r.failures} retries=${r.retries} time=${r.ms}ms perPass=${r.msPerPass}ms errors=${JSON.stringify(r.errors)} served=${JSON.stringify(r.byBody)}`,
-    );
-  }
-} finally {
-  h.cleanup();
+const h = Object.assign({}, ...(await loadTestHelpers(['nginx.ts', 'nginx-config.ts', 'http-load.ts'])));
+const which = opt('variant', 'all');
+const passes = Number(opt('passes', '5'));
+const names = which === 'all' ? Object.keys(variants) : which.split(',');
+for (const name of names) {
+  const extra = { mainExtra: opt('main-extra', ''), httpExtra: opt('http-extra', ''), serverParams: opt('server-params', ''), connections: opt('connections', '') && Number(opt('connections', '')) };
+  const v = { ...base, ...Object.fromEntries(Object.entries(extra).filter(([, x]) => x)), ...variants[name] };
+  const r = await runVariant(h, name, v, passes);
+  console.log(
+    `${name.padEnd(30)} passes=${r.passes} reloads=${r.reloads} requests=${r.requests} failures=${r.failures} retries=${r.retries} time=${r.ms}ms perPass=${r.msPerPass}ms errors=${JSON.stringify(r.errors)} served=${JSON.stringify(r.byBody)}`,
+  );
 }

@@ -23,9 +23,11 @@ export interface NginxHandle {
   masterPid: number;
   confFile: string;
   errorLog: string;
-  /** Shell command that reloads this instance, usable as a `reload_cmd`. */
+  /** Shell command that reloads this instance, usable as a `reload_cmd`; each run is counted by `reloads()`. */
   reloadCommand: string;
-  /** Runs `reloadCommand`; by default then waits until the old workers are gone and new ones serve. */
+  /** How many times `reloadCommand` has run (calls of `reload()` are not counted). */
+  reloads(): number;
+  /** Reloads nginx as `reloadCommand` does; by default then waits until the old workers are gone and new ones serve. */
   reload(opts?: ReloadOptions): Promise<void>;
   /** Pids of the live worker processes (both generations while a reload drains). */
   workerPids(): number[];
@@ -57,6 +59,7 @@ function answers(url: string): Promise<boolean> {
 export async function startNginx(opts: StartNginxOptions): Promise<NginxHandle> {
   const confFile = path.join(opts.dir, 'nginx.conf');
   const errorLog = path.join(opts.dir, 'error.log');
+  const reloadsFile = path.join(opts.dir, 'reloads');
   // As root, workers would become `nobody` and could not enter the 0700 temp dir.
   fs.writeFileSync(confFile, nginxConfig({ ...opts, userRoot: process.getuid?.() === 0 }));
   const bin = nginxBinary();
@@ -66,6 +69,8 @@ export async function startNginx(opts: StartNginxOptions): Promise<NginxHandle> 
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   let exited = false;
   child.on('exit', () => (exited = true));
+  // Without a listener a failed spawn (ENOENT) would crash the process instead of the throw below.
+  child.on('error', (error) => (stderr += error.message));
   const masterPid = child.pid;
   if (masterPid === undefined) throw new Error(`could not spawn ${bin}`);
   const url = `http://127.0.0.1:${opts.listenPort}/`;
@@ -76,7 +81,9 @@ export async function startNginx(opts: StartNginxOptions): Promise<NginxHandle> 
     masterPid,
     confFile,
     errorLog,
-    reloadCommand: [bin, ...args, '-s', 'reload'].map(quote).join(' '),
+    // One byte appended per run, so a bench can count the reloads a daemon's reload_cmd made.
+    reloadCommand: `echo >> ${quote(reloadsFile)}; ${[bin, ...args, '-s', 'reload'].map(quote).join(' ')}`,
+    reloads: () => readText(reloadsFile).length,
     workerPids: () => liveChildren(masterPid),
     async reload({ waitOldWorkers = true, timeoutMs = 10_000 } = {}) {
       const before = new Set(liveChildren(masterPid));
@@ -111,13 +118,16 @@ export async function startNginx(opts: StartNginxOptions): Promise<NginxHandle> 
   return handle;
 }
 
-function readTail(file: string): string {
+/** The text of `file`, or '' when it cannot be read (not written yet). */
+function readText(file: string): string {
   try {
-    return fs.readFileSync(file, 'utf8').slice(-2000).trim();
+    return fs.readFileSync(file, 'utf8');
   } catch {
     return '';
   }
 }
+
+const readTail = (file: string): string => readText(file).slice(-2000).trim();
 
 /** Fast shutdown (SIGTERM), then SIGKILL to the whole group if anything is left after 5 s. */
 async function stopGroup(pgid: number): Promise<void> {

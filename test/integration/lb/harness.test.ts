@@ -76,7 +76,7 @@ describe('nginx + lb-app test harness', () => {
     expect(result.byBody['instance 1']).toBeGreaterThan(50);
   });
 
-  it('follows a rewritten upstream file after reload, also through reloadCommand', async () => {
+  it('follows a rewritten upstream file after reload, also through reloadCommand, which it counts', async () => {
     const lb = await startCluster([0, 1]);
     const before = lb.workerPids();
     writeUpstream([1]);
@@ -86,7 +86,9 @@ describe('nginx + lb-app test harness', () => {
     expect(onlyOne.byBody).toEqual({ 'instance 1': 100 });
 
     writeUpstream([0]);
+    expect(lb.reloads()).toBe(0);
     execSync(lb.reloadCommand, { stdio: 'ignore' });
+    expect(lb.reloads()).toBe(1);
     await waitFor(async () => (await request(base + 9, 'GET', '/')).body === 'instance 0', { what: 'nginx to serve instance 0 after reloadCommand' });
   });
 
