@@ -1,4 +1,5 @@
 #!/usr/bin/env node
 import { startDaemon } from '../daemon/start-daemon.js';
 
-await startDaemon(process.env);
+// No top-level await: the build bundles this entry into CommonJS (scripts/bundle-daemon.mjs).
+void startDaemon(process.env);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDaemonClient } from '../../../src/client/connect.js';
+import { DAEMON_NODE_FLAGS } from '../../../src/client/spawn-daemon.js';
 import { isRunning } from '../../helpers/processes.js';
 import { waitFor } from '../../helpers/wait-for.js';
 import { connectTo, DAEMON_SCRIPT, daemonPidsFor, killDaemons, netTable, newHome, procStat, socketInodes } from './support.js';
@@ -21,14 +22,14 @@ describe('starting the daemon on demand', () => {
     expect(fs.readFileSync(path.join(home, 'daemon.log'), 'utf8')).toContain(`listening on ${path.join(home, 'daemon.sock')}`);
   });
 
-  it('starts the daemon from dist/bin when used as the package (import from dist/index.js)', async () => {
+  it('starts the bundled daemon with its node flags when used as the package (import from dist/index.js)', async () => {
     const home = newHome();
     const entry = new URL('../../../dist/index.js', import.meta.url).href;
     const pkg = (await import(entry)) as typeof import('../../../src/index.js');
     const client = await pkg.connect({ home });
     try {
       expect(daemonPidsFor(home)).toEqual([client.server.pid]);
-      expect(fs.readFileSync(`/proc/${client.server.pid}/cmdline`, 'utf8').split('\0')[1]).toBe(DAEMON_SCRIPT);
+      expect(fs.readFileSync(`/proc/${client.server.pid}/cmdline`, 'utf8').split('\0').slice(0, -1)).toEqual([process.execPath, ...DAEMON_NODE_FLAGS, DAEMON_SCRIPT.replace(/\.js$/, '.cjs')]);
     } finally {
       await client.close();
     }

@@ -84,7 +84,7 @@ function killGroup(pid: number): void {
   }
 }
 
-/** Live daemon processes of `home`, found by scanning /proc: argv[1] is pmdaemon-daemon.js and the env names the home. */
+/** Live daemon processes of `home`, found by scanning /proc: argv names pmdaemon-daemon.js or .cjs and the env names the home. */
 export function daemonPidsFor(home: string): number[] {
   const pids: number[] = [];
   for (const entry of fs.readdirSync('/proc')) {
@@ -92,7 +92,7 @@ export function daemonPidsFor(home: string): number[] {
     if (!Number.isInteger(pid)) continue;
     try {
       const argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-      if (!argv[1]?.endsWith('pmdaemon-daemon.js')) continue;
+      if (!argv.some((arg) => /pmdaemon-daemon\.c?js$/.test(arg))) continue;
       const env = fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
       if (env.includes(`PMDAEMON_HOME=${home}`) && isRunning(pid)) pids.push(pid);
     } catch {
