@@ -1,5 +1,6 @@
 // The four measurements, each run on both tools in turn so they share the machine's moment.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { delay, isAlive, median, steadyRss, waitFor } from './proc.mjs';
 import { runCli } from './run-cli.mjs';
@@ -56,9 +57,17 @@ export async function measurePerInstance(tools, idle, count = 100) {
   return { perInstance, loaded };
 }
 
-/** Median wall time of fresh `ping` and `list` CLI processes against a warm daemon, tools interleaved; `node` is `node -e 0`. */
+/**
+ * Median wall time of fresh `ping` and `list` CLI processes against a warm daemon, tools interleaved; `node` is
+ * `node -e 0`, and `nodeWithoutExtraCa` the same without NODE_EXTRA_CA_CERTS (when it is set): the floor of a
+ * node started the way pmdaemon's bin starts it for ping and list --json.
+ */
 export async function measureRoundTrips(tools, reps) {
   const floor = [];
+  const bareFloor = [];
+  const withoutExtraCa = { ...process.env };
+  delete withoutExtraCa.NODE_EXTRA_CA_CERTS;
+  const extraCa = process.env.NODE_EXTRA_CA_CERTS !== undefined;
   for (const tool of tools) {
     for (let i = 0; i < 2; i++) {
       await tool.ping();
@@ -68,21 +77,27 @@ export async function measureRoundTrips(tools, reps) {
   const times = Object.fromEntries(tools.map((t) => [t.label, { ping: [], list: [] }]));
   for (let i = 0; i < reps; i++) {
     floor.push((await runCli('-e', ['0'])).ms);
+    if (extraCa) bareFloor.push((await runCli('-e', ['0'], { env: withoutExtraCa })).ms);
     for (const tool of tools) {
       times[tool.label].ping.push((await tool.ping()).ms);
       times[tool.label].list.push((await tool.list()).ms);
     }
   }
-  const result = { node: median(floor) };
+  const result = { node: median(floor), ...(extraCa ? { nodeWithoutExtraCa: median(bareFloor) } : {}) };
   for (const tool of tools) result[tool.label] = { ping: median(times[tool.label].ping), list: median(times[tool.label].list) };
   return result;
 }
 
-/** Median time from spawning `start` (50 × `sleep 600`) to a list showing all 50 online, tools interleaved. */
+/**
+ * Median time from spawning `start` (50 × `sleep 600`) to a list showing all 50 online. Tools alternate,
+ * the first one swapping every repetition, and each start waits until no daemon is still busy with the
+ * previous run (deleting 50 processes), so neither tool's figure carries the other's leftover work.
+ */
 export async function measureStart(tools, reps, count = 50) {
   const runs = Object.fromEntries(tools.map((t) => [t.label, { online: [], cliExit: [] }]));
   for (let i = 0; i < reps; i++) {
-    for (const tool of tools) {
+    for (const tool of i % 2 ? [...tools].reverse() : tools) {
+      await daemonsIdle(tools);
       const t0 = performance.now();
       await tool.startSleep('s', count);
       runs[tool.label].cliExit.push(performance.now() - t0);
@@ -94,4 +109,28 @@ export async function measureStart(tools, reps, count = 50) {
   const result = {};
   for (const tool of tools) result[tool.label] = { online: median(runs[tool.label].online), cliExit: median(runs[tool.label].cliExit) };
   return result;
+}
+
+/** Resolves once no tool's daemon has used CPU for `quietMs` (utime + stime from /proc), or at `timeoutMs`. */
+async function daemonsIdle(tools, quietMs = 150, timeoutMs = 3000) {
+  const deadline = Date.now() + timeoutMs;
+  let before = daemonCpuTicks(tools);
+  for (;;) {
+    await delay(quietMs);
+    const after = daemonCpuTicks(tools);
+    if (after === before || Date.now() > deadline) return;
+    before = after;
+  }
+}
+
+function daemonCpuTicks(tools) {
+  return tools.map((tool) => {
+    try {
+      const stat = fs.readFileSync(`/proc/${tool.daemonPid}/stat`, 'latin1');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return `${fields[11]}+${fields[12]}`; // fields 14 and 15: utime, stime
+    } catch {
+      return 'gone';
+    }
+  }).join(',');
 }

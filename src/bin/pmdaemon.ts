@@ -1,10 +1,14 @@
 #!/usr/bin/env node
 import { fastCommand, runFastCommand } from './fast-path.js';
+import { restoreSavedEnv } from './saved-env.js';
 
 const argv = process.argv.slice(2);
-// ping and list --json from a running daemon skip loading the CLI (~25 ms of a ~90 ms call, issue #3 §6).
+// ping and list --json from a running daemon skip loading the CLI (issue #3 §6).
 const fast = fastCommand(argv);
-if (!fast || !(await runFastCommand(fast))) {
+// No top-level await: the same source is bundled as CommonJS (scripts/bundle-cli.mjs).
+void (fast ? runFastCommand(fast) : Promise.resolve(false)).then(async (answered) => {
+  if (answered) return;
+  restoreSavedEnv(process.env);
   const { main } = await import('../cli/main.js');
   process.exitCode = await main(argv);
-}
+});

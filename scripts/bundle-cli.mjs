@@ -1,0 +1,53 @@
+// `npm run build`, after tsc: builds dist/bin/pmdaemon.cjs, the package's bin, from src/bin/pmdaemon.ts (issue #3 §6).
+// One CommonJS file, version inlined: ping and list --json start node with no ES module loader, no package.json
+// read and no other module of ours; every other command loads the ES-module CLI that tsc wrote in dist/.
+// The file is also a sh script (src/bin/launcher.sh, hidden from JS in a comment), which is what a user's
+// `pmdaemon` runs; `node dist/bin/pmdaemon.cjs` skips it and behaves the same, only slower with NODE_EXTRA_CA_CERTS.
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { rolldown } from 'rolldown';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const input = path.join(root, 'src/bin/pmdaemon.ts');
+const file = path.join(root, 'dist/bin/pmdaemon.cjs');
+const launcher = fs.readFileSync(path.join(root, 'src/bin/launcher.sh'), 'utf8');
+const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const VERSION_MODULE = path.join(root, 'src/cli/commands/version.ts');
+const CLI_MAIN = '../cli/main.js';
+
+/** version.ts reads package.json next to the ES modules at run time; the bundle knows its version when built. */
+const inlineVersion = {
+  name: 'inline-version',
+  load: (id) => (id === VERSION_MODULE ? `export function packageVersion() { return ${JSON.stringify(version)}; }` : null),
+};
+
+/** `#!/bin/sh` then `':' /*`: sh runs the launcher (it ends in exec), JS sees a string and a comment. */
+function polyglot(sh, js) {
+  if (!sh.startsWith('#!/bin/sh\n') || sh.includes('*/')) throw new Error('launcher.sh must start with #!/bin/sh and never contain */');
+  return `#!/bin/sh\n':' /*\n${sh.slice('#!/bin/sh\n'.length)}*/\n${js.replace(/^#!.*\n/, '')}`;
+}
+
+const t0 = performance.now();
+const bundle = await rolldown({
+  input,
+  platform: 'node',
+  plugins: [inlineVersion],
+  // The full CLI stays the ES modules tsc wrote, loaded only when the fast path hands over.
+  external: (id, importer) => id === CLI_MAIN && importer === input,
+  logLevel: 'warn',
+});
+try {
+  const { output } = await bundle.generate({ format: 'cjs', codeSplitting: false, minify: false, sourcemap: false });
+  const [chunk, ...more] = output;
+  if (chunk?.type !== 'chunk' || more.length > 0) throw new Error(`bundle-cli: expected one chunk, got ${output.length} outputs`);
+  const text = polyglot(launcher, chunk.code);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text, { mode: 0o755 });
+  fs.chmodSync(file, 0o755);
+  const kb = (Buffer.byteLength(text) / 1024).toFixed(1);
+  console.log(`bundle-cli: ${path.relative(root, file)} (${kb} KB, version ${version}) in ${(performance.now() - t0).toFixed(0)} ms`);
+} finally {
+  await bundle.close();
+}
