@@ -2,14 +2,14 @@ import type { CliClient, Connect, ConnectOptions } from './command.js';
 import { COMMANDS, findCommand } from './command-table.js';
 import { exitCodeFor, EXIT } from './exit-codes.js';
 import { parseFlags, wantsHelp } from './flags.js';
-import { formatCommandHelp, formatCommandList } from './help-text.js';
 import { processIo, type CliIo } from './io.js';
-import { unknownCommand } from './unknown-command.js';
 
 /** Runs one CLI invocation and returns its exit code; every error is printed here, once. */
 export async function main(argv: string[], io: CliIo = processIo, connect: Connect = daemonConnect(io)): Promise<number> {
   const [first, ...rest] = argv;
+  // Help and the unknown-command hint load only when needed: every module costs a command's start-up.
   if (first === undefined) {
+    const { formatCommandList } = await import('./help-text.js');
     io.stderr.write(formatCommandList(COMMANDS));
     return EXIT.usage;
   }
@@ -22,9 +22,10 @@ export async function main(argv: string[], io: CliIo = processIo, connect: Conne
   };
   try {
     const entry = findCommand(name);
-    if (!entry) throw unknownCommand(name);
+    if (!entry) throw (await import('./unknown-command.js')).unknownCommand(name);
     const spec = await entry.load();
     if (wantsHelp(rest)) {
+      const { formatCommandHelp } = await import('./help-text.js');
       io.stdout.write(formatCommandHelp(spec));
       return EXIT.ok;
     }

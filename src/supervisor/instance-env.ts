@@ -18,8 +18,9 @@ export function buildInstanceEnv(
   spec: Pick<AppSpec, 'name' | 'env' | 'instanceVar'>,
   vars: InstanceVars,
 ): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(base)) if (value !== undefined) env[key] = value;
+  // Spread, then drop undefined: a few times faster than copying entry by entry (50 instances per start).
+  const env = { ...base } as Record<string, string>;
+  for (const key in env) if (env[key] === undefined) delete env[key];
   for (const [key, value] of Object.entries(spec.env)) env[key] = interpolate(value, vars);
   const id = String(vars.id);
   env.PM2_INSTANCE_ID = id;

@@ -5,8 +5,7 @@ import { NAME_PATTERN } from '../../config/values.js';
 import type { CliClient, CommandContext, CommandSpec } from '../command.js';
 import { UsageError } from '../exit-codes.js';
 import { hasSwitch, type ParsedArgs } from '../flags.js';
-import { quoteWord } from '../format/info-text.js';
-import { showRows } from '../show-rows.js';
+import { quoteWord } from '../format/quote-word.js';
 import { isConfigFile, specFromFlags, specsFromFile } from '../start/build-start-specs.js';
 import { givenSpecFlags } from '../start/flags-to-raw.js';
 import { START_FLAGS } from '../start/start-flags.js';
@@ -37,12 +36,19 @@ async function run(args: ParsedArgs, { io, connect }: CommandContext): Promise<n
     throw new UsageError(`start takes one command; quote it: pmdaemon start ${quoteWord(args.positionals.join(' '))}`);
   }
   const instance = parseInstance(args);
+  let printer: Promise<typeof import('../show-rows.js')> | undefined;
+  // The table printer loads while the daemon starts the instances, once the request has gone out.
+  const loadingPrinter = <T>(request: Promise<T>): Promise<T> => {
+    printer = import('../show-rows.js');
+    printer.catch(() => undefined); // awaited below unless the request fails
+    return request;
+  };
   let names: string[];
   let client: CliClient;
   if (isConfigFile(what) && instance === undefined) {
     const specs = await specsFromFile(what, args, io.cwd);
     client = await connect();
-    names = await client.start(specs);
+    names = await loadingPrinter(client.start(specs));
   } else {
     const byName = mayNameAnApp(what, args);
     // A bad command is reported as such unless it turns out to name an existing app.
@@ -60,10 +66,11 @@ async function run(args: ParsedArgs, { io, connect }: CommandContext): Promise<n
     const started = byName ? await startExisting(client, { app: what, ...(instance === undefined ? {} : { instance }) }) : undefined;
     if (started) names = started;
     else if (instance !== undefined) throw new UsageError(`--instance applies to an app that exists; no app is named "${what}"`);
-    else if (spec) names = await client.start([spec]);
+    else if (spec) names = await loadingPrinter(client.start([spec]));
     else throw invalid;
   }
   const rows = (await client.listProcesses()).filter((r) => names.includes(r.app));
+  const { showRows } = await (printer ?? import('../show-rows.js'));
   const json = hasSwitch(args, 'json');
   if (!json && names.length === 0) io.stdout.write('nothing to start: there are no apps\n');
   else if (!json) io.stdout.write(`started: ${names.join(', ')}\n`);

@@ -5,7 +5,7 @@ import { pmdaemonHome } from '../../lib/home.js';
 import type { CommandSpec } from '../command.js';
 import { UsageError } from '../exit-codes.js';
 import { flagValue, hasSwitch } from '../flags.js';
-import { quoteWord } from '../format/info-text.js';
+import { quoteWord } from '../format/quote-word.js';
 
 /** This CLI's entry point (dist/bin/pmdaemon.js), which the unit runs. */
 const BIN = fileURLToPath(new URL('../../bin/pmdaemon.js', import.meta.url));

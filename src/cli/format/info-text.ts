@@ -6,6 +6,7 @@ import { formatBytes } from '../../lib/format-bytes.js';
 import type { ExitRecord, HealthResult } from '../../supervisor/types.js';
 import { formatAutoscaleDetails } from './autoscale-text.js';
 import { formatAgo, formatSpan, formatUptime } from './duration.js';
+import { quoteWord } from './quote-word.js';
 
 const PMDAEMON_VARS = ['PORT', 'NODE_APP_INSTANCE', 'PM2_INSTANCE_ID', 'PMDAEMON_APP'];
 
@@ -86,9 +87,4 @@ export function formatTimestamp(at: number): string {
   const d = new Date(at);
   const two = (n: number): string => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
-}
-
-/** A word as a shell user would type it: quoted only when it has to be. */
-export function quoteWord(word: string): string {
-  return /^[\w./:=@%+,-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 }

@@ -1,6 +1,8 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { buildAppSpec, ConfigError, loadConfigFile, type AppSpec } from '../../config/index.js';
+import { buildAppSpec } from '../../config/build-specs.js';
+import { ConfigError } from '../../config/errors.js';
+import type { AppSpec } from '../../config/spec.js';
 import { UsageError } from '../exit-codes.js';
 import { flagValue, type ParsedArgs } from '../flags.js';
 import { configErrorInFlags } from './flag-errors.js';
@@ -19,6 +21,8 @@ export async function specsFromFile(file: string, args: ParsedArgs, cwd: string)
     throw new UsageError(`${what} cannot be combined with an ecosystem file; set it in ${file}`);
   }
   const only = flagValue(args, 'only')?.split(',').map((s) => s.trim()).filter(Boolean);
+  // The file reader (json5) loads only here: a quoted command starts without it.
+  const { loadConfigFile } = await import('../../config/load-config.js');
   return loadConfigFile(path.resolve(cwd, file), { cpus: availableParallelism(), ...(only ? { only } : {}) });
 }
 

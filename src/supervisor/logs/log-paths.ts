@@ -14,6 +14,7 @@ export function logsDir(home: string): string {
 /** `logs/<app>-<id>-out.log` / `-err.log`, or with merge_logs one `<app>-out.log` pair shared by all instances. */
 export function logPaths(home: string, app: string, id: number, mergeLogs: boolean): LogPaths {
   const stem = mergeLogs ? app : `${app}-${id}`;
-  const dir = logsDir(home);
-  return { out: nodePath.join(dir, `${stem}-out.log`), err: nodePath.join(dir, `${stem}-err.log`) };
+  // App names hold no path separator: concatenating gives what join would, without normalizing each path.
+  const dir = logsDir(home) + nodePath.sep;
+  return { out: `${dir}${stem}-out.log`, err: `${dir}${stem}-err.log` };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AppStats, InstanceInfo, ProcessRow } from '../../../src/api/types.js';
 import { formatAgo, formatSpan, formatUptime } from '../../../src/cli/format/duration.js';
-import { formatExit, formatInstanceInfo, quoteWord } from '../../../src/cli/format/info-text.js';
+import { formatExit, formatInstanceInfo } from '../../../src/cli/format/info-text.js';
+import { quoteWord } from '../../../src/cli/format/quote-word.js';
 import { formatLogLine } from '../../../src/cli/format/log-lines.js';
 import { compactBytes, formatProcessTable } from '../../../src/cli/format/process-table.js';
 import { formatRollingStep } from '../../../src/cli/format/rolling-step.js';

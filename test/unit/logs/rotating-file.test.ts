@@ -100,6 +100,15 @@ describe('openRotatingFile', () => {
     ]);
   });
 
+  it('deletes the stale rotations of every file opened in the same turn, each only its own', () => {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const other = path.join(dir, 'logs', 'web-0-err.log');
+    for (const name of ['web-0-out.log.3', 'web-0-err.log.2', 'web-0-err.log.3', 'web-1-out.log.3']) fs.writeFileSync(path.join(dir, 'logs', name), 'x');
+    open({ maxBytes: 100, retain: 2 });
+    open({ maxBytes: 100, retain: 2 }, other);
+    expect(fs.readdirSync(path.dirname(file)).sort()).toEqual(['web-0-err.log', 'web-0-err.log.2', 'web-0-out.log', 'web-1-out.log.3']);
+  });
+
   it('keeps writing to the path after the current file was deleted by someone else at rotation', () => {
     const f = open({ maxBytes: 4, retain: 1 });
     f.write(bytes('aaaa'));
