@@ -114,7 +114,7 @@ if (process.exitCode !== 1) {
   console.log(`
 how each figure was measured:
   setup         one daemon (temp PMDAEMON_HOME), ${APPS} apps x ${PER_APP} instances of bench/tui/printer.mjs; monit runs as
-                "env -u CI PMDAEMON_HOME=… TERM=xterm-256color LANG=C.UTF-8 node dist/bin/pmdaemon.js monit" in tmux ${COLS}x${ROWS}
+                "env -u CI PMDAEMON_HOME=… TERM=xterm-256color LANG=C.UTF-8 dist/bin/pmdaemon.cjs monit" (the bin) in tmux ${COLS}x${ROWS}
                 (${MONIT_ENV.NODE_ENV ? 'with NODE_ENV=production' : 'no NODE_ENV'}); printers write the lines due every 200 ms in one write;
                 log rate from the growth of logs/*-out.log (81-byte lines): idle ${r.quietRate.toFixed(0)} lines/s, logging ${r.logRate.toFixed(0)} lines/s
   1 CPU follow  utime+stime of monit from /proc/<pid>/stat over ${(r.follow.seconds).toFixed(1)} s, after j (a-0), l (log pane focus,

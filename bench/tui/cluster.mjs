@@ -8,6 +8,8 @@ import { waitFor } from '../vs-pm2/proc.mjs';
 import { teardown } from '../vs-pm2/teardown.mjs';
 
 export const PMDAEMON_BIN = fileURLToPath(new URL('../../dist/bin/pmdaemon.js', import.meta.url));
+/** What a user's `pmdaemon` runs (package.json "bin"): executed directly, sh then node. */
+export const SHIPPED_BIN = fileURLToPath(new URL('../../dist/bin/pmdaemon.cjs', import.meta.url));
 export const PRINTER = fileURLToPath(new URL('./printer.mjs', import.meta.url));
 /** Every printed line is 80 characters plus a newline, so log bytes / 81 = lines. */
 export const LINE_BYTES = 81;

@@ -1,20 +1,23 @@
 // `pmdaemon monit` in a 120x40 tmux session against the cluster's daemon: start, first frame, stop.
 import { performance } from 'node:perf_hooks';
 import { delay, isAlive, waitFor } from '../vs-pm2/proc.mjs';
-import { PMDAEMON_BIN } from './cluster.mjs';
+import { PMDAEMON_BIN, SHIPPED_BIN } from './cluster.mjs';
 import { showsGrid } from './screen.mjs';
 
 export const COLS = 120;
 export const ROWS = 40;
 
 /**
- * Spawns monit (`env`: extra variables; `nodeArgs`: node flags such as --cpu-prof) and polls the screen every `pollMs` until the grid header and an instance row show;
+ * Spawns monit as a user's `pmdaemon monit` runs (with `nodeArgs`, node flags such as --cpu-prof: node on the ES-module entry;
+ * `env`: extra variables) and polls the screen every `pollMs` until the grid header and an instance row show;
  * resolves { pid, firstFrameMs, shellMs } (shellMs: first screen with the header, data or not).
  */
 export async function startMonit(server, name, home, { pollMs = 10, timeoutMs = 30_000, env: extra = {}, nodeArgs = [] } = {}) {
   const env = { PMDAEMON_HOME: home, TERM: 'xterm-256color', LANG: 'C.UTF-8', ...extra };
   const t0 = performance.now();
-  const pid = server.start(name, [process.execPath, ...nodeArgs, PMDAEMON_BIN, 'monit'], { env });
+  const argv = nodeArgs.length > 0 ? [process.execPath, ...nodeArgs, PMDAEMON_BIN, 'monit'] : [SHIPPED_BIN, 'monit'];
+  // The bin's sh launcher ends in exec: the pid is monit's node either way.
+  const pid = server.start(name, argv, { env });
   let shellMs;
   for (;;) {
     const screen = await server.capture(name);

@@ -146,7 +146,7 @@ describe('the pmdaemon bin, run through an npm-style symlink', () => {
 });
 
 describe('NODE_EXTRA_CA_CERTS and the bin', () => {
-  it('is moved aside for the node of ping and list --json only', async () => {
+  it('is moved aside for the node of ping, list --json and monit only', async () => {
     const d = daemonHome();
     const env = { NODE_EXTRA_CA_CERTS: NO_CERTS };
     expect((await pmdaemon(d.home, ['ping'])).code).toBe(0);
@@ -155,6 +155,10 @@ describe('NODE_EXTRA_CA_CERTS and the bin', () => {
       const result = await pmdaemon(d.home, argv, env);
       expect({ argv, code: result.code, stderr: result.stderr, loadedCli: result.loadedCli }).toEqual({ argv, code: 0, stderr: '', loadedCli: false });
     }
+    // monit's node never reads the file either (its help, to stay out of the terminal).
+    const monit = await pmdaemon(d.home, ['monit', '--help'], env);
+    expect(monit).toMatchObject({ code: 0, stderr: '' });
+    expect(monit.stdout).toMatch(/monit/);
     // Any other command line: node gets the variable and reads the file (here: warns that it cannot).
     for (const argv of [['list'], ['version'], ['ping', '--json', '--help']]) {
       const result = await pmdaemon(d.home, argv, env);
