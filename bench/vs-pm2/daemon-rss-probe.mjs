@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DAEMON_BUNDLE, DAEMON_NODE_FLAGS } from '../../dist/client/spawn-daemon.js';
+import { DAEMON_BUNDLE, DAEMON_NODE_FLAGS, daemonEnv } from '../../dist/client/spawn-daemon.js';
 import { ensurePm2 } from './pm2-install.mjs';
 import { createPm2Tool } from './pm2-tool.mjs';
 import { PMDAEMON_BIN } from './pmdaemon-tool.mjs';
@@ -57,10 +57,10 @@ function cpuMs(pid) {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
-/** Starts one daemon exactly as `node <flags> <script>` with its own home; answers a ping like the bench's. */
+/** Starts one daemon as `node <flags> <script>` in the environment the CLI gives it (daemonEnv), with its own home. */
 async function startVariant(variant) {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'pmd-rss-'));
-  const env = { ...process.env, PMDAEMON_HOME: home };
+  const env = daemonEnv(process.env, home);
   const log = fs.openSync(path.join(home, 'daemon.log'), 'a');
   const child = spawn(process.execPath, [...variant.flags, variant.script], { detached: true, stdio: ['ignore', log, log], env, cwd: '/' });
   fs.closeSync(log);

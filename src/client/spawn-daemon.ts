@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { SAVED_EXTRA_CA_CERTS } from '../bin/saved-env.js';
 import { DaemonStartError } from './errors.js';
 
 /** The daemon as the build ships it: one CommonJS file made by scripts/bundle-daemon.mjs, next to this module in dist/. */
@@ -38,7 +39,7 @@ export async function spawnDaemon(options: SpawnDaemonOptions): Promise<void> {
     child = spawn('/bin/sh', ['-c', '"$0" "$@" </dev/null &', process.execPath, ...argv], {
       detached: true,
       stdio: ['ignore', log, log],
-      env: { ...options.env, PMDAEMON_HOME: options.home },
+      env: daemonEnv(options.env, options.home),
       // The daemon must not keep whatever directory the CLI ran in busy.
       cwd: '/',
     });
@@ -49,4 +50,20 @@ export async function spawnDaemon(options: SpawnDaemonOptions): Promise<void> {
     child.once('error', reject);
     child.once('exit', () => resolve());
   });
+}
+
+/**
+ * The environment the daemon is exec'd with. NODE_EXTRA_CA_CERTS goes under SAVED_EXTRA_CA_CERTS:
+ * with it set, node builds its whole root certificate store before any JS (~1.8 MB of idle RSS,
+ * ~60 ms) for a daemon whose https health checks verify no certificate; the daemon's entry puts
+ * it back (restoreSavedEnv) for its apps, health scripts and reload commands.
+ */
+export function daemonEnv(env: NodeJS.ProcessEnv, home: string): NodeJS.ProcessEnv {
+  const result: NodeJS.ProcessEnv = { ...env, PMDAEMON_HOME: home };
+  // Like launcher.sh, never over a saved value that is set: then both are the user's own.
+  if (result.NODE_EXTRA_CA_CERTS !== undefined && result[SAVED_EXTRA_CA_CERTS] === undefined) {
+    result[SAVED_EXTRA_CA_CERTS] = result.NODE_EXTRA_CA_CERTS;
+    delete result.NODE_EXTRA_CA_CERTS;
+  }
+  return result;
 }

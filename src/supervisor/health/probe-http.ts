@@ -34,7 +34,8 @@ export async function probeHttp(url: string, timeoutMs: number): Promise<ProbeRe
       request = get(
         target,
         // No pooling (a probe must not leave sockets open); like Kubernetes probes, no certificate
-        // check. Node 20 tries every address of a name (autoSelectFamily) by default.
+        // check, so the daemon needs no CA store (spawnDaemon's daemonEnv relies on it). Node 20
+        // tries every address of a name (autoSelectFamily) by default.
         { agent: false, rejectUnauthorized: false, headers: { 'user-agent': 'pmdaemon-health' } },
         (response) => {
           const status = response.statusCode ?? 0;
