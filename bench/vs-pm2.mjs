@@ -59,11 +59,15 @@ if (results) {
     for (const line of formatTable(rows)) console.log(line);
     console.log(`
 how each figure was measured:
-  round trips     wall time of a fresh CLI process (node <bin> ...), spawn to exit, warm daemon, no apps;
+  round trips     wall time of a fresh CLI process, spawn to exit, warm daemon, no apps; pmdaemon runs as a shell runs
+                  its bin (package.json "bin", dist/bin/pmdaemon.cjs: sh, then node), PM2 as "node <its bin>";
                   median of ${RTT_REPS}, tools alternating: "${tools[0].commands.ping}" / "${tools[0].commands.list}" vs "${tools[1].commands.ping}" / "${tools[1].commands.list}"
-                  floor: a bare "node -e 0" takes ${ms(results.rtt.node)} here = ${ratio(results.rtt.node, results.rtt.PM2.ping)} PM2's ping, the best any Node CLI can do
+                  floor: a bare "node -e 0" takes ${ms(results.rtt.node)} here = ${ratio(results.rtt.node, results.rtt.PM2.ping)} PM2's ping${results.rtt.nodeWithoutExtraCa === undefined ? '' : `;
+                  ${ms(results.rtt.nodeWithoutExtraCa)} = ${ratio(results.rtt.nodeWithoutExtraCa, results.rtt.PM2.ping)} without NODE_EXTRA_CA_CERTS, which pmdaemon's bin moves aside for ping and list --json
+                  (node builds its whole certificate store at start-up when it is set; neither command speaks TLS)`}
   50 online       spawn of the start CLI to the end of the first list (polled right after it exits) showing all
-                  50 online; median of ${START_REPS}, app deleted and its processes gone between runs
+                  50 online; median of ${START_REPS}, app deleted and its processes gone between runs, the first tool
+                  swapping every repetition, each start once neither daemon has used CPU for 150 ms
                   pmdaemon: ${tools[0].startMode}; PM2: ${tools[1].startMode} (-i is cluster mode, node scripts only)
                   start CLI alone (spawn to exit): pmdaemon ${ms(results.start.pmdaemon.cliExit)}, PM2 ${ms(results.start.PM2.cliExit)}
   RSS idle        VmRSS of the daemon (pmdaemon: pid from "ping --json"; PM2: God pid from $PM2_HOME/pm2.pid),
