@@ -5,9 +5,8 @@
 // `pmdaemon` runs; `node dist/bin/pmdaemon.cjs` skips it and behaves the same, only slower with NODE_EXTRA_CA_CERTS.
 import fs from 'node:fs';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { rolldown } from 'rolldown';
+import { oneFileBundle } from './lib/one-file-bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const input = path.join(root, 'src/bin/pmdaemon.ts');
@@ -29,25 +28,17 @@ function polyglot(sh, js) {
   return `#!/bin/sh\n':' /*\n${sh.slice('#!/bin/sh\n'.length)}*/\n${js.replace(/^#!.*\n/, '')}`;
 }
 
-const t0 = performance.now();
-const bundle = await rolldown({
+await oneFileBundle({
+  label: 'bundle-cli',
+  root,
   input,
-  platform: 'node',
-  plugins: [inlineVersion],
-  // The full CLI stays the ES modules tsc wrote, loaded only when the fast path hands over.
-  external: (id, importer) => id === CLI_MAIN && importer === input,
-  logLevel: 'warn',
+  file,
+  options: {
+    plugins: [inlineVersion],
+    // The full CLI stays the ES modules tsc wrote, loaded only when the fast path hands over.
+    external: (id, importer) => id === CLI_MAIN && importer === input,
+  },
+  output: { format: 'cjs' },
+  finish: (code) => polyglot(launcher, code),
+  mode: 0o755,
 });
-try {
-  const { output } = await bundle.generate({ format: 'cjs', codeSplitting: false, minify: false, sourcemap: false });
-  const [chunk, ...more] = output;
-  if (chunk?.type !== 'chunk' || more.length > 0) throw new Error(`bundle-cli: expected one chunk, got ${output.length} outputs`);
-  const text = polyglot(launcher, chunk.code);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, text, { mode: 0o755 });
-  fs.chmodSync(file, 0o755);
-  const kb = (Buffer.byteLength(text) / 1024).toFixed(1);
-  console.log(`bundle-cli: ${path.relative(root, file)} (${kb} KB, version ${version}) in ${(performance.now() - t0).toFixed(0)} ms`);
-} finally {
-  await bundle.close();
-}

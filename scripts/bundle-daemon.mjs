@@ -3,9 +3,8 @@
 // One CommonJS file instead of ~110 ES modules: the daemon idles in 44.4 MB, not 49.8 (issue #3 §6;
 // REPS=5 node bench/vs-pm2/daemon-rss-probe.mjs). Its node flags are DAEMON_NODE_FLAGS.
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { rolldown } from 'rolldown';
+import { oneFileBundle } from './lib/one-file-bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const input = path.join(root, 'dist/bin/pmdaemon-daemon.js');
@@ -28,24 +27,18 @@ const keepModuleUrls = {
   },
 };
 
-const t0 = performance.now();
-const bundle = await rolldown({ input, platform: 'node', plugins: [keepModuleUrls], logLevel: 'warn' });
-try {
-  const { output } = await bundle.write({
-    file,
+await oneFileBundle({
+  label: 'bundle-daemon',
+  root,
+  input,
+  file,
+  options: { plugins: [keepModuleUrls] },
+  output: {
     format: 'cjs',
     // The sources are ES modules, so strict mode code.
     strict: true,
     intro: `const ${BUNDLE_URL} = require('node:url').pathToFileURL(__filename).href;`,
-    // One file: start-daemon's import('./daemon-main.js') is inlined, and still evaluated only when reached.
-    codeSplitting: false,
+    // start-daemon's import('./daemon-main.js') is inlined, and still evaluated only when reached.
     // Unminified keeps stack traces in daemon.log readable; minified idled at 44.6 MB vs 44.8 (noise).
-    minify: false,
-    sourcemap: false,
-  });
-  const bytes = output.reduce((sum, chunk) => sum + (chunk.type === 'chunk' ? Buffer.byteLength(chunk.code) : 0), 0);
-  if (output.length !== 1) throw new Error(`bundle-daemon: expected one file, rolldown wrote ${output.map((c) => c.fileName).join(', ')}`);
-  console.log(`bundle-daemon: ${path.relative(root, file)} (${(bytes / 1024).toFixed(0)} KB) in ${(performance.now() - t0).toFixed(0)} ms`);
-} finally {
-  await bundle.close();
-}
+  },
+});

@@ -2,9 +2,8 @@
 // into dist/tui/ui-bundle.js, which monit loads in one file instead of Ink's ~100 (issue #4 §7, first frame).
 // run-tui loads it only when NODE_ENV is production, because React's production build is inlined here.
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { rolldown } from 'rolldown';
+import { oneFileBundle } from './lib/one-file-bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const input = path.join(root, 'dist/tui/app/ui-modules.js');
@@ -18,28 +17,17 @@ const stubInkDevtools = {
   load: (id) => (id === DEVTOOLS_STUB ? 'export {};' : null),
 };
 
-const t0 = performance.now();
-const bundle = await rolldown({
+await oneFileBundle({
+  label: 'bundle-ui',
+  root,
   input,
-  platform: 'node',
-  plugins: [stubInkDevtools],
-  // React, react-reconciler and scheduler pick their build by NODE_ENV: the production one alone gets bundled.
-  transform: { define: { 'process.env.NODE_ENV': JSON.stringify('production') } },
-  logLevel: 'warn',
+  file,
+  options: {
+    plugins: [stubInkDevtools],
+    // React, react-reconciler and scheduler pick their build by NODE_ENV: the production one alone gets bundled.
+    transform: { define: { 'process.env.NODE_ENV': JSON.stringify('production') } },
+  },
+  // Unminified loads as fast here (measured), and keeps stack traces readable. The stubbed DevTools
+  // import is Ink's only dynamic import besides node:fs.
+  output: { format: 'esm' },
 });
-try {
-  const { output } = await bundle.write({
-    file,
-    format: 'esm',
-    // One file: the stubbed DevTools import is Ink's only dynamic import besides node:fs.
-    codeSplitting: false,
-    // Unminified loads as fast here (measured), and keeps stack traces readable.
-    minify: false,
-    sourcemap: false,
-  });
-  const bytes = output.reduce((sum, chunk) => sum + (chunk.type === 'chunk' ? Buffer.byteLength(chunk.code) : 0), 0);
-  const ms = performance.now() - t0;
-  console.log(`bundle-ui: ${path.relative(root, file)} (${output.length} file${output.length === 1 ? '' : 's'}, ${(bytes / 1024).toFixed(0)} KB) in ${ms.toFixed(0)} ms`);
-} finally {
-  await bundle.close();
-}
