@@ -1,41 +1,18 @@
 // pmdaemon driven only through its CLI, as a user would, with its own temp PMDAEMON_HOME.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { CliError } from './run-cli.mjs';
+import { runProgram } from './run-cli.mjs';
 import { cmdline } from './proc.mjs';
 import { teardown } from './teardown.mjs';
 
 /** The package's "bin": a user's `pmdaemon` executes it (its #!/bin/sh half, then node); `node <it>` also works. */
 export const PMDAEMON_BIN = fileURLToPath(new URL('../../dist/bin/pmdaemon.cjs', import.meta.url));
 
-/**
- * Runs the bin as a shell runs `pmdaemon ...` (execve of the file itself), timed from spawn to exit like
- * runCli; resolves { ms, code, stdout, stderr }, rejects on a non-zero exit.
- */
-export function runPmdaemon(args, { env, cwd, timeoutMs = 60_000 } = {}) {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(PMDAEMON_BIN, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(new CliError(`cannot run ${PMDAEMON_BIN}: ${error.message}`, undefined, { cause: error }));
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      const result = { ms: performance.now() - started, code, stdout, stderr };
-      if (code === 0) resolve(result);
-      else reject(new CliError(`pmdaemon ${args.join(' ')} exited with ${code ?? signal}: ${stderr.trim().split('\n').pop() ?? ''}`, result));
-    });
-  });
+/** Runs the bin as a shell runs `pmdaemon ...` (execve of the file itself); see runProgram. */
+export function runPmdaemon(args, options = {}) {
+  return runProgram(PMDAEMON_BIN, args, { ...options, label: 'pmdaemon' });
 }
 
 /** A pmdaemon under test; every method spawns one fresh CLI process. */

@@ -12,10 +12,15 @@ export class CliError extends Error {
 }
 
 /** Runs `node <bin> ...args` with `env`; resolves { ms, code, stdout, stderr }, rejects on a non-zero exit. */
-export function runCli(bin, args, { env, cwd, timeoutMs = 60_000 } = {}) {
+export function runCli(bin, args, options = {}) {
+  return runProgram(process.execPath, [bin, ...args], { ...options, label: 'node' });
+}
+
+/** Runs `file` itself (execve, as a shell runs a command), timed from spawn to exit; `label` names it in errors. */
+export function runProgram(file, argv, { env, cwd, timeoutMs = 60_000, label = file } = {}) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [bin, ...args], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(file, argv, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
@@ -23,13 +28,13 @@ export function runCli(bin, args, { env, cwd, timeoutMs = 60_000 } = {}) {
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('error', (error) => {
       clearTimeout(timer);
-      reject(new CliError(`cannot run ${bin}: ${error.message}`, undefined, { cause: error }));
+      reject(new CliError(`cannot run ${label}: ${error.message}`, undefined, { cause: error }));
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       const result = { ms: performance.now() - started, code, stdout, stderr };
       if (code === 0) resolve(result);
-      else reject(new CliError(`${bin} ${args.join(' ')} exited with ${code ?? signal}: ${stderr.trim().split('\n').pop() ?? ''}`, result));
+      else reject(new CliError(`${label} ${argv.join(' ')} exited with ${code ?? signal}: ${stderr.trim().split('\n').pop() ?? ''}`, result));
     });
   });
 }
