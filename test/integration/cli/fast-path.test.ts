@@ -9,13 +9,13 @@ import type { ProcessRow } from '../../../src/api/types.js';
 import { packageVersion } from '../../../src/cli/commands/version.js';
 import { waitFor } from '../../helpers/wait-for.js';
 import { cleanupHomes, daemonHome, FIXTURES, requireBuild, ROOT } from './cli-support.js';
+import { writeModuleRecorder } from '../../helpers/module-recorder.js';
 
 // The package's "bin" (scripts/bundle-cli.mjs), reached as npm links it: node_modules/.bin/pmdaemon → ../pmdaemon/dist/bin/pmdaemon.cjs.
 const SHIPPED_BIN = path.join(ROOT, 'dist/bin/pmdaemon.cjs');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pmd-bin-'));
 const binDir = path.join(dir, 'node_modules/.bin');
-const hooks = path.join(dir, 'record-hooks.mjs');
-const preload = path.join(dir, 'record.mjs');
+const preload = writeModuleRecorder(dir);
 // A path no certificate file is at: node warns on stderr at start-up when NODE_EXTRA_CA_CERTS names it.
 const NO_CERTS = path.join(dir, 'no-such-extra-ca.pem');
 const CERTS_WARNING = `Ignoring extra certs from \`${NO_CERTS}\``;
@@ -23,18 +23,6 @@ const CERTS_WARNING = `Ignoring extra certs from \`${NO_CERTS}\``;
 fs.mkdirSync(binDir, { recursive: true });
 fs.symlinkSync(ROOT, path.join(dir, 'node_modules/pmdaemon'));
 fs.symlinkSync('../pmdaemon/dist/bin/pmdaemon.cjs', path.join(binDir, 'pmdaemon'));
-// Loader hooks run on their own thread: each module URL the process loads is appended to PMD_LOADED.
-fs.writeFileSync(hooks, `import fs from 'node:fs';
-let file;
-export function initialize(data) { file = data.file; }
-export async function load(url, context, next) { fs.appendFileSync(file, url + '\\n'); return next(url, context); }
-`);
-fs.writeFileSync(preload, `import { register } from 'node:module';
-register(${JSON.stringify(pathToFileURL(hooks).href)}, { data: { file: process.env.PMD_LOADED } });
-// Only this process is recorded: a daemon it starts (and its apps) must not inherit the hooks.
-delete process.env.NODE_OPTIONS;
-delete process.env.PMD_LOADED;
-`);
 
 interface BinResult {
   code: number;

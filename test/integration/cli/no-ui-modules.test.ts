@@ -5,19 +5,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, cleanupHomes, daemonHome, requireBuild, ROOT } from './cli-support.js';
+import { writeModuleRecorder } from '../../helpers/module-recorder.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pmd-hooks-'));
-const hooks = path.join(dir, 'record-hooks.mjs');
-const preload = path.join(dir, 'record.mjs');
-// Loader hooks run on their own thread: each module URL the process loads is appended to PMD_LOADED.
-fs.writeFileSync(hooks, `import fs from 'node:fs';
-let file;
-export function initialize(data) { file = data.file; }
-export async function load(url, context, next) { fs.appendFileSync(file, url + '\\n'); return next(url, context); }
-`);
-fs.writeFileSync(preload, `import { register } from 'node:module';
-register(${JSON.stringify(pathToFileURL(hooks).href)}, { data: { file: process.env.PMD_LOADED } });
-`);
+const preload = writeModuleRecorder(dir);
 
 /** Runs node with the recording preload; returns every module URL it loaded. */
 function loadedBy(args: string[], env: NodeJS.ProcessEnv = {}): Promise<string[]> {
