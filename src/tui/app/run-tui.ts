@@ -192,9 +192,9 @@ export async function runTui(options: TuiOptions): Promise<number> {
     stdin,
     exitOnCtrlC: false,
     patchConsole: false,
-    // A key's frame waits for Ink's throttle after a log or tick frame (~3 a second): 30 fps gave p95 75-88 ms,
-    // 60 fps 40-57 ms. Our own ticks already cap the data frames, so the throttle only ever delays keys.
-    maxFps: 250,
+    // A key's frame waits for Ink's throttle after a log or tick frame: 30 fps gave keypress p95 75-88 ms,
+    // 60 fps 40-57 ms; 250 fps measured no better (44, 53 ms): the ~20 ms render of a frame is what a key waits for.
+    maxFps: 60,
   });
 
   const ticker = setInterval(flush, TICK_MS);
