@@ -4,16 +4,13 @@
 // The file is also a sh script (src/bin/launcher.sh, hidden from JS in a comment), which is what a user's
 // `pmdaemon` runs; `node dist/bin/pmdaemon.cjs` skips it and behaves the same, only slower with NODE_EXTRA_CA_CERTS.
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { oneFileBundle } from './lib/one-file-bundle.mjs';
+import { inRepo, oneFileBundle } from './lib/one-file-bundle.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const input = path.join(root, 'src/bin/pmdaemon.ts');
-const file = path.join(root, 'dist/bin/pmdaemon.cjs');
-const launcher = fs.readFileSync(path.join(root, 'src/bin/launcher.sh'), 'utf8');
-const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-const VERSION_MODULE = path.join(root, 'src/cli/commands/version.ts');
+const input = inRepo('src/bin/pmdaemon.ts');
+const file = inRepo('dist/bin/pmdaemon.cjs');
+const launcher = fs.readFileSync(inRepo('src/bin/launcher.sh'), 'utf8');
+const { version } = JSON.parse(fs.readFileSync(inRepo('package.json'), 'utf8'));
+const VERSION_MODULE = inRepo('src/cli/commands/version.ts');
 const CLI_MAIN = '../cli/main.js';
 
 /** version.ts reads package.json next to the ES modules at run time; the bundle knows its version when built. */
@@ -30,7 +27,6 @@ function polyglot(sh, js) {
 
 await oneFileBundle({
   label: 'bundle-cli',
-  root,
   input,
   file,
   options: {

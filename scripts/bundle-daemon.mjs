@@ -3,12 +3,10 @@
 // One CommonJS file instead of ~110 ES modules: the daemon idles in 44.4 MB, not 49.8 (issue #3 §6;
 // REPS=5 node bench/vs-pm2/daemon-rss-probe.mjs). Its node flags are DAEMON_NODE_FLAGS.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { oneFileBundle } from './lib/one-file-bundle.mjs';
+import { inRepo, oneFileBundle } from './lib/one-file-bundle.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const input = path.join(root, 'dist/bin/pmdaemon-daemon.js');
-const file = path.join(root, 'dist/bin/pmdaemon-daemon.cjs');
+const input = inRepo('dist/bin/pmdaemon-daemon.js');
+const file = inRepo('dist/bin/pmdaemon-daemon.cjs');
 const BUNDLE_URL = '__pmdaemonBundleUrl';
 
 /**
@@ -29,7 +27,6 @@ const keepModuleUrls = {
 
 await oneFileBundle({
   label: 'bundle-daemon',
-  root,
   input,
   file,
   options: { plugins: [keepModuleUrls] },

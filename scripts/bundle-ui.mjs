@@ -2,12 +2,10 @@
 // into dist/tui/ui-bundle.js, which monit loads in one file instead of Ink's ~100 (issue #4 §7, first frame).
 // run-tui loads it only when NODE_ENV is production, because React's production build is inlined here.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { oneFileBundle } from './lib/one-file-bundle.mjs';
+import { inRepo, oneFileBundle } from './lib/one-file-bundle.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const input = path.join(root, 'dist/tui/app/ui-modules.js');
-const file = path.join(root, 'dist/tui/ui-bundle.js');
+const input = inRepo('dist/tui/app/ui-modules.js');
+const file = inRepo('dist/tui/ui-bundle.js');
 const DEVTOOLS_STUB = '\0ink-devtools-stub';
 
 /** Ink loads React DevTools (react-devtools-core, ws) only when DEV=true, and run-tui never loads the bundle then. */
@@ -19,7 +17,6 @@ const stubInkDevtools = {
 
 await oneFileBundle({
   label: 'bundle-ui',
-  root,
   input,
   file,
   options: {
