@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { packageVersion } from '../cli/commands/version.js';
-import { formatUptime } from '../cli/format/duration.js';
+import { pongLine } from '../cli/format/pong.js';
+import { monotonicMs } from '../lib/clock.js';
 import { pmdaemonHome } from '../lib/home.js';
 import { daemonPaths } from '../protocol/paths.js';
 
@@ -52,7 +53,7 @@ export function runFastCommand(command: FastCommand, options: FastPathOptions = 
     };
     const timer = setTimeout(() => finish(false), deadlineMs);
     let buffered = '';
-    let sentAt = 0n;
+    let sentAt = 0;
     socket.once('error', () => finish(false));
     socket.once('close', () => finish(false));
     socket.once('connect', () => socket.write(`${JSON.stringify({ id: 1, method: 'hello', params: [{ version }] })}\n`));
@@ -63,11 +64,10 @@ export function runFastCommand(command: FastCommand, options: FastPathOptions = 
         const answer = parseAnswer(buffered.slice(0, end));
         buffered = buffered.slice(end + 1);
         if (answer?.id === 1 && isHelloFrom(answer.result, version)) {
-          // hrtime, not performance.now(): the `performance` global costs ~4 ms of module loading.
-          sentAt = process.hrtime.bigint();
+          sentAt = monotonicMs();
           socket.write(`${JSON.stringify({ id: 2, method: command.method, params: [] })}\n`);
         } else if (answer?.id === 2 && 'result' in answer) {
-          const rttMs = Number(process.hrtime.bigint() - sentAt) / 1e6;
+          const rttMs = monotonicMs() - sentAt;
           write(formatAnswer(command, answer.result, rttMs));
           return finish(true);
         } else {
@@ -102,5 +102,5 @@ function formatAnswer(command: FastCommand, result: unknown, rttMs: number): str
   if (command.method === 'listProcesses') return `${JSON.stringify(result, null, 2)}\n`;
   const server = result as { pid: number; version: string; startedAt: number };
   if (command.json) return `${JSON.stringify({ rttMs, ...server }, null, 2)}\n`;
-  return `pong: ${rttMs.toFixed(2)} ms round trip; daemon pid ${server.pid}, version ${server.version}, up ${formatUptime(Date.now() - server.startedAt)}\n`;
+  return pongLine(rttMs, server);
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { startDaemon } from '../daemon/start-daemon.js';
-import { restoreSavedEnv } from './saved-env.js';
+import { restoreSavedEnv } from '../lib/saved-env.js';
 
 // spawnDaemon moved NODE_EXTRA_CA_CERTS aside so node skipped the root store; apps and scripts get it back.
 restoreSavedEnv(process.env);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { fastCommand, runFastCommand } from './fast-path.js';
-import { restoreSavedEnv } from './saved-env.js';
+import { restoreSavedEnv } from '../lib/saved-env.js';
 
 const argv = process.argv.slice(2);
 // ping and list --json from a running daemon skip loading the CLI (issue #3 §6).

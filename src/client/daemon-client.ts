@@ -1,4 +1,5 @@
 import type { DaemonClient, ServerInfo, SubscribeOptions, SupervisorEvent } from '../api/types.js';
+import { monotonicMs } from '../lib/clock.js';
 import type { RpcClient } from './rpc-client.js';
 
 /** A connected client: the whole API of the daemon, plus what only a remote connection has. */
@@ -16,10 +17,9 @@ export function createDaemonClient(rpc: RpcClient, server: ServerInfo): DaemonCo
   return {
     server,
     async ping() {
-      // hrtime, not performance.now(): the `performance` global loads perf_hooks (~4 ms of a CLI call).
-      const started = process.hrtime.bigint();
+      const started = monotonicMs();
       const info = await rpc.call<ServerInfo>('ping', []);
-      return { rttMs: Number(process.hrtime.bigint() - started) / 1e6, server: info };
+      return { rttMs: monotonicMs() - started, server: info };
     },
     onClose: (listener) => rpc.onClose(listener),
     info: () => rpc.call('info', []),

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { SAVED_EXTRA_CA_CERTS } from '../bin/saved-env.js';
+import { SAVED_EXTRA_CA_CERTS } from '../lib/saved-env.js';
 import { DaemonStartError } from './errors.js';
 
 /** The daemon as the build ships it: one CommonJS file made by scripts/bundle-daemon.mjs, next to this module in dist/. */

@@ -1,6 +1,6 @@
 import { JSON_FLAG, type CommandSpec } from '../command.js';
 import { hasSwitch } from '../flags.js';
-import { formatUptime } from '../format/duration.js';
+import { pongLine } from '../format/pong.js';
 import { writeJson } from '../io.js';
 
 export const ping: CommandSpec = {
@@ -10,7 +10,7 @@ export const ping: CommandSpec = {
   async run(args, { io, connect }) {
     const { rttMs, server } = await (await connect()).ping();
     if (hasSwitch(args, 'json')) writeJson(io, { rttMs, ...server });
-    else io.stdout.write(`pong: ${rttMs.toFixed(2)} ms round trip; daemon pid ${server.pid}, version ${server.version}, up ${formatUptime(Date.now() - server.startedAt)}\n`);
+    else io.stdout.write(pongLine(rttMs, server));
     return 0;
   },
 };

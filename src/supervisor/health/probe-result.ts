@@ -1,3 +1,5 @@
+import { monotonicMs } from '../../lib/clock.js';
+
 /** The outcome of one health probe. */
 export interface ProbeResult {
   ok: boolean;
@@ -9,9 +11,8 @@ export interface ProbeResult {
 
 /** Starts a stopwatch; the returned function builds a result stamped with the elapsed time. */
 export function startProbe(): (ok: boolean, message: string) => ProbeResult {
-  // hrtime: the `performance` global would load perf_hooks into the daemon for nothing.
-  const started = process.hrtime.bigint();
-  return (ok, message) => ({ ok, latencyMs: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10, message });
+  const started = monotonicMs();
+  return (ok, message) => ({ ok, latencyMs: Math.round((monotonicMs() - started) * 10) / 10, message });
 }
 
 /** The message for a probe that ran out of time. */

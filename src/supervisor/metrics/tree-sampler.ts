@@ -1,3 +1,4 @@
+import { monotonicMs } from '../../lib/clock.js';
 import { createChildrenReader } from './children-reader.js';
 import { parsePidStat, type PidStat } from './proc-parse.js';
 import { readProcFile } from './read-proc-file.js';
@@ -38,7 +39,7 @@ interface CpuMark {
 
 /** Creates a sampler that reads /proc synchronously: ~2 small reads per process per sample. */
 export function createTreeSampler(opts: TreeSamplerOptions = {}): TreeSampler {
-  const now = opts.now ?? (() => Number(process.hrtime.bigint()) / 1e6);
+  const now = opts.now ?? monotonicMs;
   const procRoot = opts.procRoot ?? '/proc';
   const { pageSize, clockTicks } = readSystemConstants(procRoot);
   const children = createChildrenReader(procRoot, Math.max(1, opts.threadScanEvery ?? 5));

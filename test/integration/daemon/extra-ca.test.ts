@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SAVED_EXTRA_CA_CERTS } from '../../../src/bin/saved-env.js';
+import { SAVED_EXTRA_CA_CERTS } from '../../../src/lib/saved-env.js';
 import type { DaemonConnection } from '../../../src/client/daemon-client.js';
 import { daemonEnv } from '../../../src/client/spawn-daemon.js';
 import { freePortRange } from '../../helpers/free-port-range.js';

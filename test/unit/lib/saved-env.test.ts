@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { restoreSavedEnv, SAVED_EXTRA_CA_CERTS } from '../../../src/bin/saved-env.js';
+import { restoreSavedEnv, SAVED_EXTRA_CA_CERTS } from '../../../src/lib/saved-env.js';
 
 describe('restoreSavedEnv', () => {
   it('puts NODE_EXTRA_CA_CERTS back where the launcher moved it from, and drops the saved copy', () => {
