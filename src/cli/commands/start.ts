@@ -29,6 +29,24 @@ export const start: CommandSpec = {
   run,
 };
 
+let printer: Promise<typeof import('../show-rows.js')> | undefined;
+
+/** The table printer, loaded once; a failed load surfaces where it is awaited. */
+function loadPrinter(): Promise<typeof import('../show-rows.js')> {
+  if (!printer) {
+    printer = import('../show-rows.js');
+    printer.catch(() => undefined);
+  }
+  return printer;
+}
+
+/** Sends the start request, then loads the table printer while the daemon starts the instances. */
+function startAndLoadPrinter(client: CliClient, specs: AppSpec[]): Promise<string[]> {
+  const request = client.start(specs);
+  void loadPrinter();
+  return request;
+}
+
 async function run(args: ParsedArgs, { io, connect }: CommandContext): Promise<number> {
   const [what, ...extra] = args.positionals;
   if (what === undefined) throw new UsageError(`missing what to start; usage: pmdaemon ${USAGE}`);
@@ -36,19 +54,12 @@ async function run(args: ParsedArgs, { io, connect }: CommandContext): Promise<n
     throw new UsageError(`start takes one command; quote it: pmdaemon start ${quoteWord(args.positionals.join(' '))}`);
   }
   const instance = parseInstance(args);
-  let printer: Promise<typeof import('../show-rows.js')> | undefined;
-  // The table printer loads while the daemon starts the instances, once the request has gone out.
-  const loadingPrinter = <T>(request: Promise<T>): Promise<T> => {
-    printer = import('../show-rows.js');
-    printer.catch(() => undefined); // awaited below unless the request fails
-    return request;
-  };
   let names: string[];
   let client: CliClient;
   if (isConfigFile(what) && instance === undefined) {
     const specs = await specsFromFile(what, args, io.cwd);
     client = await connect();
-    names = await loadingPrinter(client.start(specs));
+    names = await startAndLoadPrinter(client, specs);
   } else {
     const byName = mayNameAnApp(what, args);
     // A bad command is reported as such unless it turns out to name an existing app.
@@ -66,11 +77,11 @@ async function run(args: ParsedArgs, { io, connect }: CommandContext): Promise<n
     const started = byName ? await startExisting(client, { app: what, ...(instance === undefined ? {} : { instance }) }) : undefined;
     if (started) names = started;
     else if (instance !== undefined) throw new UsageError(`--instance applies to an app that exists; no app is named "${what}"`);
-    else if (spec) names = await loadingPrinter(client.start([spec]));
+    else if (spec) names = await startAndLoadPrinter(client, [spec]);
     else throw invalid;
   }
   const rows = (await client.listProcesses()).filter((r) => names.includes(r.app));
-  const { showRows } = await (printer ?? import('../show-rows.js'));
+  const { showRows } = await loadPrinter();
   const json = hasSwitch(args, 'json');
   if (!json && names.length === 0) io.stdout.write('nothing to start: there are no apps\n');
   else if (!json) io.stdout.write(`started: ${names.join(', ')}\n`);
