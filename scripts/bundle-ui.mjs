@@ -7,12 +7,36 @@ import { inRepo, oneFileBundle } from './lib/one-file-bundle.mjs';
 const input = inRepo('dist/tui/app/ui-modules.js');
 const file = inRepo('dist/tui/ui-bundle.js');
 const DEVTOOLS_STUB = '\0ink-devtools-stub';
+const fromInk = (importer) => importer?.includes(`${path.sep}node_modules${path.sep}ink${path.sep}`);
 
 /** Ink loads React DevTools (react-devtools-core, ws) only when DEV=true, and run-tui never loads the bundle then. */
 const stubInkDevtools = {
   name: 'stub-ink-devtools',
-  resolveId: (source, importer) => (source === './devtools.js' && importer?.includes(`${path.sep}node_modules${path.sep}ink${path.sep}`) ? DEVTOOLS_STUB : null),
+  resolveId: (source, importer) => (source === './devtools.js' && fromInk(importer) ? DEVTOOLS_STUB : null),
   load: (id) => (id === DEVTOOLS_STUB ? 'export {};' : null),
+};
+
+/**
+ * Ink's Output and widest-line, swapped for ours (src/tui/ink): the same results, remembered across frames.
+ * Ink re-measured and re-tokenized the whole screen for every frame, ~20 ms of a key's ~26 ms frame at 120x40.
+ */
+const INK_REPLACEMENTS = {
+  './output.js': inRepo('dist/tui/ink/output.js'),
+  'widest-line': inRepo('dist/tui/ink/widest-line.js'),
+};
+const replaced = new Set();
+const replaceInkParts = {
+  name: 'replace-ink-parts',
+  resolveId(source, importer) {
+    if (!fromInk(importer) || !INK_REPLACEMENTS[source]) return null;
+    replaced.add(source);
+    return INK_REPLACEMENTS[source];
+  },
+  // An Ink upgrade that renames these imports must not quietly bring the slow frames back.
+  buildEnd() {
+    const missed = Object.keys(INK_REPLACEMENTS).filter((source) => !replaced.has(source));
+    if (missed.length > 0) throw new Error(`bundle-ui: Ink no longer imports ${missed.join(', ')}; check src/tui/ink against Ink's build/ and update INK_REPLACEMENTS`);
+  },
 };
 
 await oneFileBundle({
@@ -20,7 +44,7 @@ await oneFileBundle({
   input,
   file,
   options: {
-    plugins: [stubInkDevtools],
+    plugins: [stubInkDevtools, replaceInkParts],
     // React, react-reconciler and scheduler pick their build by NODE_ENV: the production one alone gets bundled.
     transform: { define: { 'process.env.NODE_ENV': JSON.stringify('production') } },
   },

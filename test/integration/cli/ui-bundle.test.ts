@@ -22,4 +22,11 @@ describe('the bundled UI modules monit loads', () => {
     expect(text.includes('react.development'), 'React development build in the bundle').toBe(false);
     expect(/(from|import\()\s*["']react-devtools-core["']/.test(text), 'an import of react-devtools-core').toBe(false);
   });
+
+  it("draw through our Output and widest-line (src/tui/ink), not Ink's, which re-measure the whole screen every frame", () => {
+    const text = fs.readFileSync(BUNDLE, 'utf8');
+    expect(text.includes('class OutputCaches'), "Ink's Output in the bundle").toBe(false);
+    expect(text.includes('// dist/tui/ink/output.js'), 'src/tui/ink/output.ts in the bundle').toBe(true);
+    expect(/^\/\/ node_modules\/widest-line\//m.test(text), 'widest-line in the bundle').toBe(false);
+  });
 });
