@@ -17,12 +17,14 @@ const stubInkDevtools = {
 };
 
 /**
- * Ink's Output and widest-line, swapped for ours (src/tui/ink): the same results, remembered across frames.
- * Ink re-measured and re-tokenized the whole screen for every frame, ~20 ms of a key's ~26 ms frame at 120x40.
+ * Parts of Ink swapped for ours (src/tui/ink), with the same results: Output and widest-line remember
+ * rows and widths across frames (Ink re-measured and re-tokenized the whole screen for every frame,
+ * ~20 ms of a key's ~26 ms frame at 120x40); measure-text forgets (Ink's cache kept every log line shown).
  */
 const INK_REPLACEMENTS = {
   './output.js': inRepo('dist/tui/ink/output.js'),
   'widest-line': inRepo('dist/tui/ink/widest-line.js'),
+  './measure-text.js': inRepo('dist/tui/ink/measure-text.js'),
 };
 const replaced = new Set();
 const replaceInkParts = {

@@ -23,10 +23,10 @@ describe('the bundled UI modules monit loads', () => {
     expect(/(from|import\()\s*["']react-devtools-core["']/.test(text), 'an import of react-devtools-core').toBe(false);
   });
 
-  it("draw through our Output and widest-line (src/tui/ink), not Ink's, which re-measure the whole screen every frame", () => {
+  it("draw through our Output, widest-line and measure-text (src/tui/ink), not Ink's, which re-measure the whole screen every frame", () => {
     const text = fs.readFileSync(BUNDLE, 'utf8');
-    expect(text.includes('class OutputCaches'), "Ink's Output in the bundle").toBe(false);
-    expect(text.includes('// dist/tui/ink/output.js'), 'src/tui/ink/output.ts in the bundle').toBe(true);
-    expect(/^\/\/ node_modules\/widest-line\//m.test(text), 'widest-line in the bundle').toBe(false);
+    // The bundler heads each module with a "// path" line.
+    for (const ours of ['output', 'string-width', 'measure-text']) expect(text.includes(`\n// dist/tui/ink/${ours}.js\n`), `src/tui/ink/${ours}.ts in the bundle`).toBe(true);
+    for (const inks of ['ink/build/output.js', 'ink/build/measure-text.js', 'widest-line/index.js']) expect(text.includes(`\n// node_modules/${inks}\n`), `${inks} in the bundle`).toBe(false);
   });
 });
