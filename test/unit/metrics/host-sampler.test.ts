@@ -27,6 +27,38 @@ describe('createHostSampler', () => {
     expect(sampler.sample().cpu).toBeCloseTo(75);
   });
 
+  it('averages CPU over the last 10 s, so one busy second on a quiet host moves it by a tenth', () => {
+    const dir = fakeHost('cpu  0 0 0 0 0 0 0 0 0 0\ncpu0 0\n');
+    let at = 0;
+    const sampler = createHostSampler({ procRoot: dir, now: () => at });
+    sampler.sample();
+    // One sample a second: 100 ticks each, all idle but the third second, which is all busy.
+    let busy = 0;
+    let idle = 0;
+    const second = (busyTicks: number): number => {
+      at += 1000;
+      busy += busyTicks;
+      idle += 100 - busyTicks;
+      fs.writeFileSync(path.join(dir, 'stat'), `cpu  ${busy} 0 0 ${idle} 0 0 0 0 0 0\ncpu0 0\n`);
+      return sampler.sample().cpu;
+    };
+    const figures = [0, 0, 100, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0].map(second);
+    expect(figures.slice(0, 4).map(Math.round)).toEqual([0, 0, 33, 25]);
+    expect(figures[9]).toBeCloseTo(10);
+    // Ten seconds on, the busy second has left the window.
+    expect(figures.slice(-1)).toEqual([0]);
+  });
+
+  it('compares with the previous sample when it is older than the window', () => {
+    const dir = fakeHost('cpu  0 0 0 0 0 0 0 0 0 0\ncpu0 0\n');
+    let at = 0;
+    const sampler = createHostSampler({ procRoot: dir, now: () => at, windowMs: 10_000 });
+    sampler.sample();
+    at = 30_000;
+    fs.writeFileSync(path.join(dir, 'stat'), 'cpu  500 0 0 1500 0 0 0 0 0 0\ncpu0 0\n');
+    expect(sampler.sample().cpu).toBe(25);
+  });
+
   it('reports 0 % when no tick passed between two samples', () => {
     const sampler = createHostSampler({ procRoot: fakeHost('cpu  1 0 1 8 0 0 0 0 0 0\ncpu0 0\n') });
     sampler.sample();
