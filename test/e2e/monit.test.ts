@@ -82,7 +82,7 @@ describe('pmdaemon monit in a real terminal, against a real daemon', () => {
     const status = tmux.exitStatus();
     if (status !== undefined) expect(status).toBe(0);
     // The alternate screen is gone: the terminal shows what it showed before, not the UI.
-    expect(tmux.capture()).not.toContain('NAME');
+    expect(await tmux.waitForNormalScreen()).not.toContain('NAME');
     expect(rows().every((r) => r.status === 'online')).toBe(true);
   });
 
@@ -110,6 +110,22 @@ describe('pmdaemon monit in a real terminal, against a real daemon', () => {
     expect(help).not.toMatch(/^r\s+Restart/m);
     expect(rows().every((r) => r.restarts === 0)).toBe(true);
     expect(rows()).toHaveLength(2);
+  });
+
+  it.each([
+    ['Ctrl+C', (tmux: TmuxSession) => tmux.sendKeys('C-c')],
+    ['SIGTERM', () => monitPids(home!.dir).forEach((pid) => process.kill(pid, 'SIGTERM'))],
+    ['SIGHUP', () => monitPids(home!.dir).forEach((pid) => process.kill(pid, 'SIGHUP'))],
+  ])('gives the terminal back when ended by %s, and every process keeps running', async (_how, end) => {
+    home = tempHome();
+    cli('start', FIXTURE, '--name', 'w', '--instances', '2');
+    const before = rows();
+    const tmux = await startMonit(100, 30);
+    expect(tmux.modes()).toEqual({ alternateScreen: true, cursorVisible: false });
+    end(tmux);
+    await waitFor(() => monitPids(home!.dir).length === 0, { what: 'monit to exit', timeoutMs: 10_000 });
+    expect(await tmux.waitForNormalScreen()).not.toContain('NAME');
+    expect(rows().map((r) => [r.pid, r.status])).toEqual(before.map((r) => [r.pid, 'online']));
   });
 
   it('says so when the daemon dies, marks values stale, and reconnects to the new daemon by itself', async () => {

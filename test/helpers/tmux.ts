@@ -39,6 +39,15 @@ export interface TmuxSession {
   exited(): boolean;
   /** tmux's view of the pane, for failure messages: dead, exit status, signal, pid. */
   paneState(): string;
+  /** The terminal modes the program left set: the alternate screen, the cursor shown (tmux keeps them for a dead pane). */
+  modes(): { alternateScreen: boolean; cursorVisible: boolean };
+  /**
+   * Resolves once the terminal is back on its main screen and shows `text`, if given; rejects at the deadline with
+   * the modes and screen. A pane can be marked dead before tmux has parsed the program's last output. The cursor is
+   * not waited for: under load tmux 3.3a sometimes reports it hidden although the program's last bytes show it
+   * (captured with pipe-pane).
+   */
+  waitForNormalScreen(text?: string, timeoutMs?: number): Promise<string>;
   /** Ends the program (SIGHUP, then SIGKILL to its process group after 2 s) and the tmux server. */
   kill(): Promise<void>;
 }
@@ -71,6 +80,11 @@ export function startTmux(options: TmuxOptions): TmuxSession {
   const capture = ({ colors = false }: CaptureOptions = {}): string =>
     tmux('capture-pane', '-p', ...(colors ? ['-e'] : []), '-t', name).replace(/\n$/, '');
 
+  const modes = (): { alternateScreen: boolean; cursorVisible: boolean } => {
+    const [alternate, cursor] = tmux('display-message', '-p', '-t', name, '#{alternate_on} #{cursor_flag}').trim().split(' ');
+    return { alternateScreen: alternate === '1', cursorVisible: cursor === '1' };
+  };
+
   return {
     name,
     socket,
@@ -91,6 +105,19 @@ export function startTmux(options: TmuxOptions): TmuxSession {
     exited: () => tmux('display-message', '-p', '-t', name, '#{pane_dead}').trim() === '1',
     paneState() {
       return tmux('display-message', '-p', '-t', name, 'dead=#{pane_dead} status=#{pane_dead_status} signal=#{pane_dead_signal} pid=#{pane_pid}').trim();
+    },
+    modes,
+    async waitForNormalScreen(text, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const { alternateScreen, cursorVisible } = modes();
+        const screen = capture();
+        if (!alternateScreen && (text === undefined || screen.includes(text))) return screen;
+        if (Date.now() > deadline) {
+          throw new Error(`tmux: the terminal is not back on its main screen${text === undefined ? '' : ` with ${text} on it`} after ${timeoutMs} ms (alternate screen ${alternateScreen}, cursor shown ${cursorVisible}); the screen:\n${screen}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
     },
     exitStatus() {
       // tmux marks the pane dead a moment before it has reaped the program and knows the status.

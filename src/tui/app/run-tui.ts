@@ -184,7 +184,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
   flush();
 
   const restore = enterFullScreen(stdout);
-  const unguard = guardExits(restore, () => quit());
+  const guard = guardExits(restore, () => quit());
   const onResize = (): void => ui.setState({ columns: stdout.columns ?? 80, rows: stdout.rows ?? 24 });
   stdout.on('resize', onResize);
   const instance = render(createElement(App, { store: ui, controller, bindings, theme, unicode, logs }), {
@@ -196,6 +196,9 @@ export async function runTui(options: TuiOptions): Promise<number> {
     // 60 fps 40-57 ms; 250 fps measured no better (44, 53 ms): the ~20 ms render of a frame is what a key waits for.
     maxFps: 60,
   });
+  // A component that throws ends Ink (its error boundary) but not the process: the tickers and the
+  // daemon connection would keep a dead UI on the alternate screen, deaf to every key.
+  instance.waitUntilExit().then(quit, guard.crash);
 
   const ticker = setInterval(flush, TICK_MS);
   // Connections for the topology view: /proc reads, so only while it shows, and off the render path.
@@ -217,7 +220,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
   feed.stop();
   instance.unmount();
   restore();
-  unguard();
+  guard.release();
   await api?.close().catch(() => undefined);
   return 0;
 }

@@ -22,21 +22,25 @@ export function enterFullScreen(stdout: NodeJS.WriteStream): () => void {
   };
 }
 
+/** What guardExits leaves the caller: `crash` for errors it catches itself (Ink's error boundary), `release` to stop guarding. */
+export interface ExitGuard {
+  crash(error: unknown): void;
+  release(): void;
+}
+
 /**
  * Restores the terminal on every way out: SIGTERM, SIGHUP, an uncaught error, process exit.
- * `onSignal` gets the chance to close things (detach from the daemon) before the exit.
+ * `onSignal` ends the UI the way q does and restores after it: restoring first let Ink's last
+ * frame, written as it unmounts, land on the normal screen (seen under tmux on SIGHUP).
  */
-export function guardExits(restore: () => void, onSignal: (signal: NodeJS.Signals) => void): () => void {
+export function guardExits(restore: () => void, onSignal: (signal: NodeJS.Signals) => void): ExitGuard {
   const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP'];
   const handlers = signals.map((signal) => {
-    const handler = (): void => {
-      restore();
-      onSignal(signal);
-    };
+    const handler = (): void => onSignal(signal);
     process.on(signal, handler);
     return [signal, handler] as const;
   });
-  const onCrash = (error: unknown): void => {
+  const crash = (error: unknown): void => {
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
     // The terminal went away (SSH dropped): not a crash, a reason to quit cleanly.
     if (code === 'EIO' || code === 'EPIPE') return onSignal('SIGHUP');
@@ -44,13 +48,16 @@ export function guardExits(restore: () => void, onSignal: (signal: NodeJS.Signal
     process.stderr.write(`pmdaemon monit crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exit(1);
   };
-  process.on('uncaughtException', onCrash);
-  process.on('unhandledRejection', onCrash);
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
   process.on('exit', restore);
-  return () => {
-    for (const [signal, handler] of handlers) process.off(signal, handler);
-    process.off('uncaughtException', onCrash);
-    process.off('unhandledRejection', onCrash);
-    process.off('exit', restore);
+  return {
+    crash,
+    release() {
+      for (const [signal, handler] of handlers) process.off(signal, handler);
+      process.off('uncaughtException', crash);
+      process.off('unhandledRejection', crash);
+      process.off('exit', restore);
+    },
   };
 }
