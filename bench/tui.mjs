@@ -10,7 +10,7 @@ import { createCluster, PMDAEMON_BIN } from './tui/cluster.mjs';
 import { measureFirstFrames, measureKeyLatency, measureScreenWindow, openMonit } from './tui/measure.mjs';
 import { COLS, ROWS } from './tui/monit.mjs';
 import { measurePm2Monit } from './tui/pm2-monit.mjs';
-import { statusBytes } from './tui/proc-stat.mjs';
+import { statusBytes } from './lib/proc-stat.mjs';
 import { loadAverage, msPastNextMinute, waitForQuietHost, waitForWholeMinute } from './tui/quiet-host.mjs';
 import { buildRows, formatTable, quantile } from './tui/table.mjs';
 import { createTmuxServer } from './tui/tmux-server.mjs';

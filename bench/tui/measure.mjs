@@ -4,7 +4,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { delay, median } from '../vs-pm2/proc.mjs';
 import { startMonit, stopMonit } from './monit.mjs';
-import { cpuWindow } from './proc-stat.mjs';
+import { cpuWindow } from '../lib/proc-stat.mjs';
 import { changedLines, selectedRow } from './screen.mjs';
 
 /** `reps` fresh starts of monit: first-frame times (ms) and the shell-only times, each monit closed before the next. */

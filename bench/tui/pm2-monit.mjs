@@ -8,7 +8,7 @@ import { delay, waitFor } from '../vs-pm2/proc.mjs';
 import { teardown } from '../vs-pm2/teardown.mjs';
 import { PRINTER } from './cluster.mjs';
 import { COLS, ROWS } from './monit.mjs';
-import { cpuWindow } from './proc-stat.mjs';
+import { cpuWindow } from '../lib/proc-stat.mjs';
 
 /** Resolves { version, instances, linesPerSecond, percent } of pm2 monit over `ms`; cleans up PM2 before returning. */
 export async function measurePm2Monit(server, { instances = 20, linesPerSec = 25, ms = 20_000, settleMs = 3000 } = {}) {

@@ -8,7 +8,7 @@ import { timeAttach } from './attach-timing.mjs';
 import { createCluster } from './cluster.mjs';
 import { measureCpu, openMonit } from './measure.mjs';
 import { summariseProfile } from './profile-summary.mjs';
-import { statusBytes } from './proc-stat.mjs';
+import { statusBytes } from '../lib/proc-stat.mjs';
 import { createTmuxServer } from './tmux-server.mjs';
 
 const windowArg = process.argv.indexOf('--window');

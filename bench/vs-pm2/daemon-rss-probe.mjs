@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DAEMON_BUNDLE, DAEMON_NODE_FLAGS, daemonEnv } from '../../dist/client/spawn-daemon.js';
+import { cpuSeconds } from '../lib/proc-stat.mjs';
 import { ensurePm2 } from './pm2-install.mjs';
 import { createPm2Tool } from './pm2-tool.mjs';
 import { PMDAEMON_BIN } from './pmdaemon-tool.mjs';
@@ -48,13 +49,6 @@ async function steadyMemory(pid) {
   }
   const mid = median(reads.map((r) => r.rss));
   return reads.find((r) => r.rss === mid);
-}
-
-/** CPU time (user + system) of `pid` in ms. */
-function cpuMs(pid) {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
 /** Starts one daemon as `node <flags> <script>` in the environment the CLI gives it (daemonEnv), with its own home. */
@@ -114,11 +108,11 @@ async function measureOnce(pm2Bin, order) {
         await d.startSleep(INSTANCES);
         await waitFor(async () => (await d.online()) === INSTANCES, 60_000, `${INSTANCES} online in ${d.label}`, 100);
       }
-      const cpu0 = new Map(running.map((d) => [d, cpuMs(d.pid)]));
+      const cpu0 = new Map(running.map((d) => [d, cpuSeconds(d.pid)]));
       const t0 = Date.now();
       await delay(SETTLE_MS);
       const seconds = (Date.now() - t0) / 1000;
-      for (const d of running) rep[d.label].cpu = (cpuMs(d.pid) - cpu0.get(d)) / 10 / seconds;
+      for (const d of running) rep[d.label].cpu = ((cpuSeconds(d.pid) - cpu0.get(d)) * 100) / seconds;
       for (const d of running) rep[d.label].loaded = await steadyMemory(d.pid);
     }
     return rep;

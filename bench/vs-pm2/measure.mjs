@@ -1,7 +1,7 @@
 // The four measurements, each run on both tools in turn so they share the machine's moment.
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { cpuSeconds } from '../lib/proc-stat.mjs';
 import { delay, isAlive, median, steadyRss, waitFor } from './proc.mjs';
 import { runCli } from './run-cli.mjs';
 
@@ -124,13 +124,5 @@ async function daemonsIdle(tools, quietMs = 150, timeoutMs = 3000) {
 }
 
 function daemonCpuTicks(tools) {
-  return tools.map((tool) => {
-    try {
-      const stat = fs.readFileSync(`/proc/${tool.daemonPid}/stat`, 'latin1');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return `${fields[11]}+${fields[12]}`; // fields 14 and 15: utime, stime
-    } catch {
-      return 'gone';
-    }
-  }).join(',');
+  return tools.map((tool) => cpuSeconds(tool.daemonPid) ?? 'gone').join(',');
 }
