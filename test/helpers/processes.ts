@@ -32,3 +32,14 @@ export function isRunning(pid: number): boolean {
     return false;
   }
 }
+
+/** The argv of `pid`, from /proc. */
+export function cmdlineOf(pid: number): string[] {
+  return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').slice(0, -1);
+}
+
+/** The environment of `pid` as it was exec'd, from /proc. */
+export function environOf(pid: number): Map<string, string> {
+  const entries = fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').filter(Boolean);
+  return new Map(entries.map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]));
+}

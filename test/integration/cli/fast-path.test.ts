@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ProcessRow } from '../../../src/api/types.js';
 import { packageVersion } from '../../../src/cli/commands/version.js';
+import { environOf } from '../../helpers/processes.js';
 import { waitFor } from '../../helpers/wait-for.js';
 import { cleanupHomes, daemonHome, FIXTURES, requireBuild, ROOT } from './cli-support.js';
 import { writeModuleRecorder } from '../../helpers/module-recorder.js';
@@ -51,12 +52,6 @@ function pmdaemon(home: string, args: string[], env: NodeJS.ProcessEnv = {}): Pr
       resolve({ code, stdout, stderr, loadedCli });
     });
   });
-}
-
-/** The variables of a running process, from /proc. */
-function environOf(pid: number): Map<string, string> {
-  const entries = fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').filter(Boolean);
-  return new Map(entries.map((entry) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]));
 }
 
 const servers: net.Server[] = [];

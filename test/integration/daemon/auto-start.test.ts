@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDaemonClient } from '../../../src/client/connect.js';
 import { DAEMON_NODE_FLAGS } from '../../../src/client/spawn-daemon.js';
-import { isRunning } from '../../helpers/processes.js';
+import { cmdlineOf, isRunning } from '../../helpers/processes.js';
 import { waitFor } from '../../helpers/wait-for.js';
 import { connectTo, DAEMON_SCRIPT, daemonPidsFor, killDaemons, netTable, newHome, procStat, socketInodes } from './support.js';
 
@@ -29,7 +29,7 @@ describe('starting the daemon on demand', () => {
     const client = await pkg.connect({ home });
     try {
       expect(daemonPidsFor(home)).toEqual([client.server.pid]);
-      expect(fs.readFileSync(`/proc/${client.server.pid}/cmdline`, 'utf8').split('\0').slice(0, -1)).toEqual([process.execPath, ...DAEMON_NODE_FLAGS, DAEMON_SCRIPT.replace(/\.js$/, '.cjs')]);
+      expect(cmdlineOf(client.server.pid)).toEqual([process.execPath, ...DAEMON_NODE_FLAGS, DAEMON_SCRIPT.replace(/\.js$/, '.cjs')]);
     } finally {
       await client.close();
     }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawnDaemon } from '../../../src/client/spawn-daemon.js';
-import { isRunning } from '../../helpers/processes.js';
+import { cmdlineOf, isRunning } from '../../helpers/processes.js';
 import { waitFor } from '../../helpers/wait-for.js';
 import { connectTo, killDaemons, newHome, trackPid } from './support.js';
 
@@ -27,10 +27,6 @@ function cliJson<T>(home: string, ...args: string[]): Promise<T> {
   });
 }
 
-function cmdline(pid: number): string[] {
-  return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').slice(0, -1);
-}
-
 describe('the daemon bundle', () => {
   it('is what the CLI starts: node with DAEMON_NODE_FLAGS running dist/bin/pmdaemon-daemon.cjs', async () => {
     const home = newHome();
@@ -38,7 +34,7 @@ describe('the daemon bundle', () => {
     trackPid(pid);
     expect(DAEMON_BUNDLE).toBe(BUNDLE);
     expect(DAEMON_NODE_FLAGS).toContain('--lite-mode');
-    expect(cmdline(pid)).toEqual([process.execPath, ...DAEMON_NODE_FLAGS, BUNDLE]);
+    expect(cmdlineOf(pid)).toEqual([process.execPath, ...DAEMON_NODE_FLAGS, BUNDLE]);
     // The bundle finds package.json from where version.js was in dist/: the handshake versions agree.
     expect(version).toBe(VERSION);
     expect(await cliJson(home, 'version')).toEqual({ cli: VERSION, daemon: { version: VERSION, pid } });
@@ -57,13 +53,13 @@ describe('the daemon bundle', () => {
     const home = newHome();
     const old = await connectTo(home);
     trackPid(old.server.pid);
-    expect(cmdline(old.server.pid)[1]).toMatch(/pmdaemon-daemon\.js$/);
+    expect(cmdlineOf(old.server.pid)[1]).toMatch(/pmdaemon-daemon\.js$/);
     await cliJson(home, 'start', 'sleep 600', '--name', 'nap');
     const result = await cliJson<{ from: { pid: number }; to: { version: string; pid: number }; resurrected: string[] }>(home, 'update');
     trackPid(result.to.pid);
     expect(result.from.pid).toBe(old.server.pid);
     expect(result.to.version).toBe(VERSION);
-    expect(cmdline(result.to.pid)).toEqual([process.execPath, ...DAEMON_NODE_FLAGS, BUNDLE]);
+    expect(cmdlineOf(result.to.pid)).toEqual([process.execPath, ...DAEMON_NODE_FLAGS, BUNDLE]);
     expect(result.resurrected).toEqual(['nap']);
     const rows = await waitFor(async () => {
       const list = await cliJson<Array<{ status: string; pid: number | null }>>(home, 'list');
