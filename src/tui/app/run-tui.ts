@@ -192,8 +192,8 @@ export async function runTui(options: TuiOptions): Promise<number> {
     stdin,
     exitOnCtrlC: false,
     patchConsole: false,
-    // A key's frame waits for Ink's throttle after a log or tick frame: 30 fps gave keypress p95 75-88 ms,
-    // 60 fps 40-57 ms; 250 fps measured no better (44, 53 ms): the ~20 ms render of a frame is what a key waits for.
+    // A key's frame waits for Ink's throttle after a log or tick frame: 30 fps gave keypress p95 75-88 ms, 60 fps
+    // 40-57 ms while a frame took ~20 ms; with src/tui/ink's Output (~2.5 ms a frame) 60 fps gives 20-25 ms.
     maxFps: 60,
   });
   // A component that throws ends Ink (its error boundary) but not the process: the tickers and the
