@@ -54,8 +54,7 @@ export class Controller {
       case 'rollingRestart': {
         const row = this.selectedRow();
         if (!row) return;
-        this.set({ rolling: { ...s.rolling, [row.app]: [] } });
-        return this.act(`rolling restart of ${row.app}`, (api) => api.restart({ app: row.app }, { rolling: true }), `rolling restart of ${row.app} done`);
+        return this.act(`rolling restart of ${row.app}`, (api) => this.rollout(row.app, () => api.restart({ app: row.app }, { rolling: true })), `rolling restart of ${row.app} done`);
       }
       case 'stopStart': {
         const row = this.selectedRow();
@@ -119,6 +118,16 @@ export class Controller {
     this.set({ notice: { text: `aborting the rolling restart of ${app} after its current step...`, level: 'info', at: Date.now() } });
     void api.abortRolling(app).catch(() => undefined);
     return true;
+  }
+
+  /** Marks the app as rolling while the call runs; a call that fails before its first step sends no end event to clear it. */
+  private rollout(app: string, call: () => Promise<void>): Promise<void> {
+    this.set({ rolling: { ...this.ui.getState().rolling, [app]: [] } });
+    return call().catch((error: unknown) => {
+      const { [app]: _failed, ...rest } = this.ui.getState().rolling;
+      this.set({ rolling: rest });
+      throw error;
+    });
   }
 
   /** Enter on a topology row: back to the grid with that instance selected. */
