@@ -13,6 +13,8 @@ export interface Glyphs {
   selected: string;
   /** Marks a value that changed in the last few seconds. */
   changed: string;
+  /** After the status of an instance last seen before the daemon went away ("online?"). */
+  stale: string;
   pending: string;
   /** The caret after text being typed (filter, search). */
   cursor: string;
@@ -34,6 +36,7 @@ const UNICODE: Glyphs = {
   collapsed: '▸',
   selected: '›',
   changed: '•',
+  stale: '?',
   pending: '…',
   cursor: '▏',
   treeBranch: '├─',
@@ -52,6 +55,7 @@ const ASCII: Glyphs = {
   collapsed: '>',
   selected: '>',
   changed: '*',
+  stale: '?',
   pending: '~',
   cursor: '_',
   treeBranch: '|-',
@@ -111,17 +115,33 @@ export function createTheme(depth: ColorDepth, unicode: boolean): Theme {
   };
 }
 
+/** The values `--color` takes, as help and usage errors list them. */
+export const COLOR_MODES = ['auto', 'never', '16', '256', 'truecolor'] as const;
+
+// Aliases other tools use (none, 0, 24bit) keep working though help lists only COLOR_MODES.
+const COLOR_FLAG = new Map<string, ColorDepth | 'auto'>([
+  ['auto', 'auto'],
+  ['never', 'none'],
+  ['none', 'none'],
+  ['0', 'none'],
+  ['16', '16'],
+  ['256', '256'],
+  ['truecolor', 'truecolor'],
+  ['24bit', 'truecolor'],
+]);
+
+/** The depth a `--color` value asks for: 'auto' to detect it, undefined when the value is not one `--color` takes. */
+export function colorFlagDepth(flag: string): ColorDepth | 'auto' | undefined {
+  return COLOR_FLAG.get(flag.toLowerCase());
+}
+
 /**
- * Colour depth from `--color` (always wins), then NO_COLOR, then TERM / COLORTERM, as most
- * terminal programs decide.
+ * Colour depth from `--color` (always wins, unless 'auto'), then NO_COLOR, then TERM / COLORTERM,
+ * as most terminal programs decide.
  */
 export function detectColorDepth(env: NodeJS.ProcessEnv, flag?: string): ColorDepth {
-  if (flag !== undefined) {
-    if (flag === 'never' || flag === 'none' || flag === '0') return 'none';
-    if (flag === '16') return '16';
-    if (flag === '256') return '256';
-    if (flag === 'truecolor' || flag === '24bit') return 'truecolor';
-  }
+  const forced = flag === undefined ? undefined : colorFlagDepth(flag);
+  if (forced !== undefined && forced !== 'auto') return forced;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 'none';
   const term = env.TERM ?? '';
   if (term === 'dumb' || term === '') return 'none';

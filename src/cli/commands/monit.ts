@@ -3,11 +3,12 @@ import type { CommandSpec } from '../command.js';
 import { flagValue, hasSwitch } from '../flags.js';
 import { UsageError } from '../exit-codes.js';
 import { pmdaemonHome } from '../../lib/home.js';
+import { COLOR_MODES, colorFlagDepth, type ColorDepth } from '../../tui/theme.js';
 
 export const MONIT_FLAGS = [
   { name: 'instance', type: 'string', value: 'i', help: 'select this instance of the app first' },
   { name: 'read-only', type: 'boolean', help: 'no actions: watch only (keys, hints and help lose them)' },
-  { name: 'color', type: 'string', value: 'auto|never|16|256|truecolor', help: 'colour depth (default: from NO_COLOR and TERM)' },
+  { name: 'color', type: 'string', value: COLOR_MODES.join('|'), help: 'colour depth (default: from NO_COLOR and TERM)' },
 ] as const;
 
 /** `pmdaemon monit [app]`: the full-screen UI, attached to the daemon (started if needed). */
@@ -25,7 +26,7 @@ export const monit: CommandSpec = {
     const instance = instanceText === undefined ? undefined : Number(instanceText);
     if (instance !== undefined && (!Number.isInteger(instance) || instance < 0)) throw new UsageError(`--instance must be an instance id (0, 1, …), got "${instanceText}"`);
     if (instance !== undefined && app === undefined) throw new UsageError('--instance needs an app: pmdaemon monit <app> --instance <id>');
-    const color = flagValue(args, 'color');
+    const color = colorOption(flagValue(args, 'color'));
     const { runTui } = await import('../../tui/app/run-tui.js');
     return runTui({
       connect: () => connect(),
@@ -33,9 +34,17 @@ export const monit: CommandSpec = {
       readOnly: hasSwitch(args, 'read-only'),
       keymapFile: path.join(pmdaemonHome(io.env), 'keys.json'),
       env: io.env,
-      ...(color && color !== 'auto' ? { color } : {}),
+      ...(color === undefined ? {} : { color }),
       ...(app === undefined ? {} : { app }),
       ...(instance === undefined ? {} : { instance }),
     });
   },
 };
+
+/** The depth `--color` forces, undefined for auto or no flag; a value it does not take is a UsageError. */
+export function colorOption(text: string | undefined): ColorDepth | undefined {
+  if (text === undefined) return undefined;
+  const depth = colorFlagDepth(text);
+  if (depth === undefined) throw new UsageError(`--color must be one of ${COLOR_MODES.join(', ')}, got "${text}"`);
+  return depth === 'auto' ? undefined : depth;
+}

@@ -6,9 +6,11 @@ import { loadConfigFile } from '../../config/index.js';
 import { pmdaemonHome } from '../../lib/home.js';
 import { Supervisor } from '../../supervisor/supervisor.js';
 import { instanceTransitions } from '../../supervisor/transitions.js';
+import type { ColorDepth } from '../../tui/theme.js';
 import { EXIT, UsageError } from '../exit-codes.js';
 import { formatTransition } from '../format-transition.js';
 import type { CliIo } from '../io.js';
+import { colorOption } from './monit.js';
 
 export const UP_USAGE = 'pmdaemon up <ecosystem file> [--only app1,app2] [--tui [--read-only] [--color MODE]]';
 
@@ -24,6 +26,7 @@ export async function up(argv: string[], io: CliIo): Promise<number> {
   });
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new UsageError(`usage: ${UP_USAGE}`);
+  const color = colorOption(values.color);
   const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
   const specs = await loadConfigFile(file, { ...(only ? { only } : {}) });
 
@@ -31,7 +34,7 @@ export async function up(argv: string[], io: CliIo): Promise<number> {
   // In the TUI a stray stderr line would tear the screen: the UI shows those failures itself.
   const log = values.tui ? undefined : (line: string): void => void io.stderr.write(`pmdaemon: ${line}\n`);
   const supervisor = new Supervisor({ home, baseEnv: io.env, ...(log ? { log } : {}) });
-  if (values.tui) return upWithTui(supervisor, specs, io, { home, readOnly: values['read-only'] === true, color: values.color });
+  if (values.tui) return upWithTui(supervisor, specs, io, { home, readOnly: values['read-only'] === true, color });
   const unsubscribe = supervisor.store.subscribe((next, prev) => {
     for (const t of instanceTransitions(prev, next)) io.stdout.write(formatTransition(t, new Date()) + '\n');
   });
@@ -64,7 +67,7 @@ function waitForStopSignal(io: CliIo, supervisor: Supervisor): Promise<void> {
 }
 
 /** `up --tui`: the same UI as monit over the supervisor in this process; quitting stops everything. */
-async function upWithTui(supervisor: Supervisor, specs: AppSpec[], io: CliIo, options: { home: string; readOnly: boolean; color: string | undefined }): Promise<number> {
+async function upWithTui(supervisor: Supervisor, specs: AppSpec[], io: CliIo, options: { home: string; readOnly: boolean; color: ColorDepth | undefined }): Promise<number> {
   const [{ runTui }, { createLocalApi }] = await Promise.all([import('../../tui/app/run-tui.js'), import('../../api/local-api.js')]);
   const api = createLocalApi(supervisor, { home: options.home, version: packageVersion(), baseEnv: io.env });
   const started = (async () => {
@@ -76,7 +79,7 @@ async function upWithTui(supervisor: Supervisor, specs: AppSpec[], io: CliIo, op
     readOnly: options.readOnly,
     keymapFile: path.join(options.home, 'keys.json'),
     env: io.env,
-    ...(options.color && options.color !== 'auto' ? { color: options.color } : {}),
+    ...(options.color === undefined ? {} : { color: options.color }),
   });
   await started.catch(() => undefined);
   await supervisor.shutdown();
