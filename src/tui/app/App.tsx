@@ -81,7 +81,7 @@ export function App({ store, controller, bindings, theme, unicode, logs }: AppPr
 
   return (
     <Box flexDirection="column" width={width} height={s.rows - 1}>
-      <Header mirror={s.mirror} now={s.now} width={width} theme={theme} mode={s.mode} />
+      <Header mirror={s.mirror} now={s.now} width={width} theme={theme} mode={s.mode} stale={s.connection === 'lost'} />
       {lost ? (
         <Text inverse color={theme.warn} wrap="truncate">
           {s.connection === 'lost' ? ' the daemon went away: values below are stale; reconnecting... (q quits) ' : ' connecting to the daemon... '}

@@ -25,6 +25,7 @@ export function gridInput(s: UiState, rows: readonly GridRow[], theme: Theme, un
     pendingScale: s.pendingScale,
     rolling: s.rolling,
     focused: s.focus === 'grid',
+    stale: s.connection === 'lost',
   };
 }
 
@@ -48,5 +49,5 @@ export function gridScreenKey(s: UiState, theme: Theme, unicode: boolean): strin
   if (s.showHelp || s.view !== 'grid' || s.bottom === 'details') return undefined;
   const grid = gridLines(gridInput(s, rowsOf(s), theme, unicode));
   const footer = footerMessage(s, theme);
-  return [...headerLines(s.mirror, s.now, s.columns, theme, s.mode), s.connection, grid.header, ...grid.lines.map((line) => line.text), footer ? `${footer.level}:${footer.text}` : ''].join('\n');
+  return [...headerLines(s.mirror, s.now, s.columns, theme, s.mode, s.connection === 'lost'), s.connection, grid.header, ...grid.lines.map((line) => line.text), footer ? `${footer.level}:${footer.text}` : ''].join('\n');
 }

@@ -24,6 +24,8 @@ export interface GridInput {
   pendingScale: Readonly<Record<string, number>>;
   rolling: Readonly<Record<string, readonly RollingProgress[]>>;
   focused: boolean;
+  /** The daemon went away: live values are drawn dim and each status carries the stale glyph. */
+  stale?: boolean;
 }
 
 /** The grid as painted lines: the column header, then one line per visible row (keyed). */
@@ -33,6 +35,9 @@ export interface GridLines {
 }
 
 const MARK_MS = 3000;
+
+// What the instance row shows of the processes themselves, as opposed to their name and port from the spec.
+const LIVE: ReadonlySet<Column['id']> = new Set(['status', 'health', 'pid', 'cpu', 'spark', 'memory', 'uptime', 'restarts']);
 
 /** Only the window of rows around the selection, each painted to one string of `width` columns (pure). */
 export function gridLines(input: GridInput): GridLines {
@@ -60,7 +65,7 @@ function appPieces(row: Extract<GridRow, { kind: 'app' }>, input: GridInput, sel
   const ports = formatPort(row.spec.port);
   const auto = row.spec.autoscale ? `  ${autoscaleText(row.spec.autoscale, row.autoscale, g)}` : '';
   const text = `${selected ? g.selected : ' '}${row.collapsed ? g.collapsed : g.expanded} ${row.app}  ${row.online}/${row.total} online${ports ? `  ports ${ports}` : ''}${scale}${roll}${auto}`;
-  const color = row.online === row.total ? theme.ok : row.online === 0 ? theme.error : theme.warn;
+  const color = input.stale ? theme.dim : row.online === row.total ? theme.ok : row.online === 0 ? theme.error : theme.warn;
   return [{ text: fit(text, width, g.ellipsis), bold: true, inverse: selected && input.focused, color }];
 }
 
@@ -80,8 +85,10 @@ function instancePieces(row: Extract<GridRow, { kind: 'instance' }>, columns: re
   const i = row.instance;
   const g = theme.glyphs;
   const inverse = selected && input.focused;
+  const stale = input.stale === true;
   const color = (c: Column): string | undefined => {
     if (inverse) return undefined;
+    if (stale && LIVE.has(c.id)) return theme.dim;
     if (c.id === 'status') return theme.status(i.status);
     if (c.id === 'health') return theme.health(i.health);
     if (c.id === 'spark') return theme.accent;
@@ -89,8 +96,10 @@ function instancePieces(row: Extract<GridRow, { kind: 'instance' }>, columns: re
   };
   const pieces: StyledPiece[] = [{ text: selected ? g.selected + ' ' : '  ', inverse }];
   for (const [index, c] of columns.entries()) {
-    const marked = now - (changed[`${i.app}-${i.id}:${c.id === 'memory' ? 'none' : c.id}`] ?? -Infinity) < MARK_MS;
-    const text = instanceCell(c, i, now, g);
+    // A stale value did not just change as far as anyone knows, and the mark would push out the stale glyph.
+    const marked = !stale && now - (changed[`${i.app}-${i.id}:${c.id === 'memory' ? 'none' : c.id}`] ?? -Infinity) < MARK_MS;
+    const cell = instanceCell(c, i, now, g);
+    const text = stale && c.id === 'status' ? cell + g.stale : cell;
     pieces.push({ text: fit(marked ? `${text}${g.changed}` : text, c.width, g.ellipsis, c.align) + (index < columns.length - 1 ? ' ' : ''), color: color(c), bold: marked, inverse });
   }
   return pieces;
