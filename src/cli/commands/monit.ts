@@ -27,9 +27,24 @@ export const monit: CommandSpec = {
     if (instance !== undefined && (!Number.isInteger(instance) || instance < 0)) throw new UsageError(`--instance must be an instance id (0, 1, …), got "${instanceText}"`);
     if (instance !== undefined && app === undefined) throw new UsageError('--instance needs an app: pmdaemon monit <app> --instance <id>');
     const color = colorOption(flagValue(args, 'color'));
+    // An app or instance that does not exist fails here, before the screen is taken: the UI would open on another row.
+    let checked = app === undefined ? undefined : await connect();
+    if (checked && app !== undefined) {
+      try {
+        await checked.describe({ app, ...(instance === undefined ? {} : { instance }) });
+      } catch (error) {
+        await checked.close().catch(() => undefined);
+        throw error;
+      }
+    }
     const { runTui } = await import('../../tui/app/run-tui.js');
     return runTui({
-      connect: () => connect(),
+      // The first connection is the one that checked the app; reconnects open new ones.
+      connect: async () => {
+        const api = checked ?? (await connect());
+        checked = undefined;
+        return api;
+      },
       mode: 'daemon',
       readOnly: hasSwitch(args, 'read-only'),
       keymapFile: path.join(pmdaemonHome(io.env), 'keys.json'),
