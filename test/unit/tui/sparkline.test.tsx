@@ -1,12 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
-
-// Ink's colours follow chalk, which reads FORCE_COLOR once at import: force it so colours can show.
-vi.hoisted(() => {
-  process.env.FORCE_COLOR = '1';
-});
-
-import { renderToString } from 'ink';
-import { Sparkline } from '../../../src/tui/components/Sparkline.js';
+import { describe, expect, it } from 'vitest';
 import { sparkline, sparkRuns } from '../../../src/tui/components/sparkline.js';
 import { createTheme } from '../../../src/tui/theme.js';
 
@@ -61,19 +53,5 @@ describe('sparkline', () => {
   it('takes explicit thresholds in the units of the values', () => {
     const runs = sparkRuns([100, 300, 900], 3, BARS, { warnAt: 250, errorAt: 800 });
     expect(runs.map((r) => r.level)).toEqual(['low', 'mid', 'high']);
-  });
-});
-
-describe('Sparkline', () => {
-  it('colours each run by its level with the theme colours', () => {
-    const out = renderToString(<Sparkline values={[10, 60, 95]} width={3} max={100} theme={createTheme('16', true)} />);
-    expect(out).toContain('\x1b[32m▂'); // green: low
-    expect(out).toContain('\x1b[33m▅'); // yellow: mid
-    expect(out).toContain('\x1b[31m█'); // red: high
-  });
-
-  it('writes no escape codes with colour depth none', () => {
-    const out = renderToString(<Sparkline values={[10, 60, 95]} width={6} max={100} theme={createTheme('none', false)} />);
-    expect(out).toBe('   .=#');
   });
 });
