@@ -1,14 +1,7 @@
-import { render } from 'ink-testing-library';
-import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '../../../../src/tui/app/App.js';
-import { Controller } from '../../../../src/tui/app/controller.js';
-import { createLogSource } from '../../../../src/tui/app/tui-log-source.js';
-import { DEFAULT_BINDINGS } from '../../../../src/tui/keymap.js';
-import { createUiStore, type UiState } from '../../../../src/tui/state/ui-state.js';
-import { createTheme } from '../../../../src/tui/theme.js';
-import { app, fakeApi, mirrorOf, NOW } from './fixtures.js';
-
-const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 20));
+import { describe, expect, it } from 'vitest';
+import type { UiState } from '../../../../src/tui/state/ui-state.js';
+import { app } from './fixtures.js';
+import { footerOf, mountApp, tick } from './mount-app.js';
 const ESC = '\x1b';
 const TAB = '\t';
 
@@ -20,38 +13,7 @@ function apps() {
   };
 }
 
-let unmounts: Array<() => void> = [];
-afterEach(() => {
-  for (const unmount of unmounts) unmount();
-  unmounts = [];
-});
-
-async function mount(initial: Partial<UiState> = {}) {
-  const store = createUiStore({ mirror: mirrorOf(apps()), connection: 'connected', columns: 100, rows: 30, now: NOW, ...initial });
-  const fake = fakeApi();
-  const controller = new Controller(store, () => fake.api, () => undefined, () => 5);
-  const r = render(<App store={store} controller={controller} bindings={DEFAULT_BINDINGS} theme={createTheme('none', false)} unicode={false} logs={createLogSource(store)} />);
-  unmounts.push(r.unmount);
-  await tick();
-  const frame = (): string => r.lastFrame() ?? '';
-  const press = async (input: string): Promise<void> => {
-    r.stdin.write(input);
-    await tick();
-  };
-  /** Re-renders after a change made to the store from outside, as the shell's event feed does. */
-  const update = async (patch: Partial<UiState>): Promise<void> => {
-    store.setState(patch);
-    await tick();
-  };
-  /** The frame line that shows `text`. */
-  const line = (text: string): string => frame().split('\n').find((l) => l.includes(text)) ?? '';
-  /** The frame lines starting with `label` (compare rows start with their metric). */
-  const startingWith = (label: string): string[] => frame().split('\n').filter((l) => l.startsWith(label));
-  return { store, frame, press, update, line, startingWith, ...fake };
-}
-
-/** The footer: the last non-empty line of the frame. */
-const footerOf = (frame: string): string => frame.split('\n').filter((l) => l.trim() !== '').at(-1) ?? '';
+const mount = (initial: Partial<UiState> = {}) => mountApp(apps(), initial);
 
 describe('App keys: rolling restarts', () => {
   it('R on an instance row starts a rolling restart of its app and the footer says it is in progress', async () => {

@@ -1,14 +1,8 @@
-import { render } from 'ink-testing-library';
-import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '../../../../src/tui/app/App.js';
-import { Controller } from '../../../../src/tui/app/controller.js';
-import { createLogSource } from '../../../../src/tui/app/tui-log-source.js';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_BINDINGS, footerHints, type Binding } from '../../../../src/tui/keymap.js';
-import { createUiStore, type UiState } from '../../../../src/tui/state/ui-state.js';
-import { createTheme } from '../../../../src/tui/theme.js';
-import { app, fakeApi, mirrorOf, NOW } from './fixtures.js';
-
-const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 20));
+import type { UiState } from '../../../../src/tui/state/ui-state.js';
+import { app } from './fixtures.js';
+import { footerOf, mountApp, tick } from './mount-app.js';
 
 /** api: two online, one of them unhealthy; web: one online, one errored. */
 function apps() {
@@ -18,32 +12,7 @@ function apps() {
   };
 }
 
-let unmounts: Array<() => void> = [];
-afterEach(() => {
-  for (const unmount of unmounts) unmount();
-  unmounts = [];
-});
-
-async function mount(initial: Partial<UiState> = {}, bindings: readonly Binding[] = DEFAULT_BINDINGS) {
-  const store = createUiStore({ mirror: mirrorOf(apps()), connection: 'connected', columns: 100, rows: 30, now: NOW, ...initial });
-  const fake = fakeApi();
-  const controller = new Controller(store, () => fake.api, () => undefined, () => 5);
-  const logs = createLogSource(store);
-  const r = render(<App store={store} controller={controller} bindings={bindings} theme={createTheme('none', false)} unicode={false} logs={logs} />);
-  unmounts.push(r.unmount);
-  await tick();
-  const frame = (): string => r.lastFrame() ?? '';
-  const press = async (input: string): Promise<void> => {
-    r.stdin.write(input);
-    await tick();
-  };
-  /** The frame line that shows `text`. */
-  const line = (text: string): string => frame().split('\n').find((l) => l.includes(text)) ?? '';
-  return { store, logs, frame, press, line, ...fake };
-}
-
-/** The footer: the last non-empty line of the frame. */
-const footerOf = (frame: string): string => frame.split('\n').filter((l) => l.trim() !== '').at(-1) ?? '';
+const mount = (initial: Partial<UiState> = {}, bindings: readonly Binding[] = DEFAULT_BINDINGS) => mountApp(apps(), initial, bindings);
 
 describe('App', () => {
   it('shows the header counts, the app rows and the instance rows', async () => {
